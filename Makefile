@@ -1,0 +1,46 @@
+# policygen: two commands do everything on a fresh machine.
+#   make demo  -- create .venv, install policygen, build every example into out/
+#   make test  -- create .venv with the test extras, run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: demo test venv lint golden schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+venv: $(STAMP_RUN)
+
+demo: $(STAMP_RUN)
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-1767225600} $(BIN)/policygen build examples/*.yaml --out out
+
+test: $(STAMP_TEST)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+# Regenerate the golden Markdown and HTML after an intended template change; review `git diff tests/golden`.
+golden: $(STAMP_TEST)
+	$(BIN)/python -m tests.golden
+
+# Regenerate the checked-in JSON Schema after a model change.
+schema: $(STAMP_RUN)
+	$(BIN)/policygen schema --output schema/policygen.schema.json
+
+clean:
+	rm -rf $(VENV) out build dist

@@ -1,0 +1,5 @@
+"""Allow ``python -m policygen``."""
+
+from policygen.cli import main
+
+main()

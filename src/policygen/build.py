@@ -1,0 +1,174 @@
+"""One questionnaire -> its documents on disk, written atomically.
+
+Everything is rendered in memory first; only when every output of a questionnaire exists as bytes
+are they written, each to a temporary file in the target folder and then renamed over the old one.
+A failed build therefore never leaves a half-written or missing file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policygen.errors import OutputError, PolicygenError, Problem, StrictModeError
+from policygen.questionnaire import LoadedQuestionnaire, consistency_warnings, load
+from policygen.render import DOCUMENTS, DocumentKind, page_meta, render_markdown, render_page
+from policygen.render.context import build_context
+
+FORMATS = ("md", "html", "pdf")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: which formats, chapter mode, PDF variant, strictness."""
+
+    formats: tuple[str, ...] = FORMATS
+    as_chapter: bool | None = None
+    pdf_variant: str | None = None
+    strict: bool = False
+
+
+@dataclass
+class BuildResult:
+    """What one questionnaire produced."""
+
+    source: Path
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def slugify(text: str, fallback: str = "policy") -> str:
+    """A file-name-safe slug: ASCII letters, digits and hyphens only, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:80].strip("-") or fallback
+
+
+def _version_slug(version: str) -> str:
+    """``1.2`` stays ``1.2``; anything else becomes hyphens; dots never lead or repeat."""
+    ascii_text = unicodedata.normalize("NFKD", version).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower())
+    slug = re.sub(r"\.{2,}", ".", slug).strip("-.")
+    return slug[:20].strip("-.") or "0"
+
+
+def output_stem(loaded: LoadedQuestionnaire, kind: DocumentKind) -> str:
+    """``socialemediabeleid-v1.2``: from the document's title and version."""
+    context = build_context(loaded.questionnaire)
+    title = context["title"] if kind.key == "policy" else context["plan_title"]
+    version = _version_slug(loaded.questionnaire.document.version)
+    return f"{slugify(title, fallback=kind.key)}-v{version}"
+
+
+def render_outputs(
+    loaded: LoadedQuestionnaire, options: BuildOptions
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """All outputs of one questionnaire as ``{file name: bytes}``, plus rendering warnings."""
+    q = loaded.questionnaire
+    outputs: dict[str, bytes] = {}
+    warnings: list[Problem] = []
+    for kind in DOCUMENTS:
+        stem = output_stem(loaded, kind)
+        markdown_text = render_markdown(q, kind, as_chapter=options.as_chapter)
+        if "md" in options.formats:
+            outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
+        if "html" in options.formats or "pdf" in options.formats:
+            page = render_page(markdown_text, page_meta(q, kind, as_chapter=options.as_chapter))
+            if "html" in options.formats:
+                outputs[f"{stem}.html"] = page.encode("utf-8")
+            if "pdf" in options.formats:
+                from policygen.render.pdf import html_to_pdf  # WeasyPrint only when a PDF is wanted
+
+                pdf, messages = html_to_pdf(page, variant=options.pdf_variant)
+                outputs[f"{stem}.pdf"] = pdf
+                warnings += [
+                    Problem(loaded.source.file, None, None, "pdf", f"WeasyPrint: {message}")
+                    for message in messages
+                ]
+    return outputs, warnings
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write all files or none: temporary files first, then one rename each."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: exists and is not a folder; choose another --out") from None
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot create the output folder: {error.strerror}") from None
+    umask = os.umask(0)
+    os.umask(umask)
+    pending: list[tuple[Path, Path]] = []
+    try:
+        for name, data in files.items():
+            target = folder / name
+            if target.is_dir():
+                raise OutputError(f"{target}: is a folder; remove it or choose another --out")
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            pending.append((Path(temporary), target))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            Path(temporary).chmod(0o666 & ~umask)
+        for temporary, target in pending:
+            temporary.replace(target)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot write the outputs: {error.strerror or error}") from None
+    finally:
+        for temporary, _ in pending:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+    return [target for _, target in pending]
+
+
+def output_folder(source: Path, out: Path) -> Path:
+    """Each questionnaire's outputs go to their own subfolder, named after its file."""
+    return out / slugify(source.stem, fallback="questionnaire")
+
+
+def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
+    """Two questionnaires with the same file name would overwrite each other's outputs."""
+    seen: dict[Path, Path] = {}
+    for source in sources:
+        folder = output_folder(source, out)
+        if folder in seen and seen[folder].resolve() != source.resolve():
+            raise OutputError(
+                f"{seen[folder]} and {source} would both write to {folder}; rename one of them"
+            )
+        seen[folder] = source
+
+
+def build_file(source: Path, out: Path, options: BuildOptions) -> BuildResult:
+    """Load, check, render and write one questionnaire."""
+    loaded = load(source)
+    warnings = consistency_warnings(loaded)
+    files, render_warnings = render_outputs(loaded, options)
+    warnings += render_warnings
+    if options.strict and warnings:
+        raise StrictModeError(
+            "\n".join(str(w) for w in warnings)
+            + f"\n{source}: {len(warnings)} warning(s) and --strict is on; nothing was written"
+        )
+    outputs = write_files(output_folder(source, out), files)
+    return BuildResult(source=source, outputs=outputs, warnings=warnings)
+
+
+def build_all(
+    sources: Sequence[Path], out: Path, options: BuildOptions
+) -> list[BuildResult | PolicygenError]:
+    """Build every questionnaire; one failure does not stop the others."""
+    check_unique_folders(sources, out)
+    results: list[BuildResult | PolicygenError] = []
+    for source in sources:
+        try:
+            results.append(build_file(source, out, options))
+        except PolicygenError as error:
+            results.append(error)
+    return results

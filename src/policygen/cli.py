@@ -1,0 +1,167 @@
+"""The command line: parses options, calls the library, maps errors to exit codes.
+
+Exit codes: 0 success, 1 invalid input or failed build, 2 wrong usage (typer/click's own code).
+Errors are printed once, here, as sentences naming file, line and field; never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from policygen import __version__
+from policygen.errors import PolicygenError
+
+app = typer.Typer(
+    name="policygen",
+    help="Write an organisation's social media policy from a YAML questionnaire.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+
+
+def _fail(error: PolicygenError) -> NoReturn:
+    typer.echo(f"error: {error}" if "\n" not in str(error) else str(error), err=True)
+    raise typer.Exit(code=1)
+
+
+def _warn(message: object) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"policygen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Write an organisation's social media policy from a YAML questionnaire."""
+
+
+def _parse_formats(text: str) -> tuple[str, ...]:
+    from policygen.build import FORMATS
+
+    formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated), not {text!r}")
+    return formats
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Questionnaire files to check.")],
+    *,
+    strict: Annotated[bool, typer.Option(help="Treat consistency warnings as errors.")] = False,
+) -> None:
+    """Check questionnaires: schema errors and consistency warnings, without building."""
+    from policygen.questionnaire import consistency_warnings, load
+
+    failed = False
+    for path in files:
+        try:
+            loaded = load(path)
+        except PolicygenError as error:
+            typer.echo(str(error), err=True)
+            failed = True
+            continue
+        warnings = consistency_warnings(loaded)
+        for warning in warnings:
+            _warn(warning)
+        if strict and warnings:
+            typer.echo(f"{path}: {len(warnings)} warning(s) and --strict is on", err=True)
+            failed = True
+        elif not warnings:
+            typer.echo(f"{path}: valid")
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+) -> None:
+    """Print the questionnaire's JSON Schema (for editor autocompletion)."""
+    from policygen.build import write_files
+    from policygen.questionnaire.schema import json_schema_text
+
+    text = json_schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_files(output.parent, {output.name: text.encode("utf-8")})
+    except PolicygenError as error:
+        _fail(error)
+
+
+@app.command()
+def build(
+    files: Annotated[list[Path], typer.Argument(help="Questionnaire files to build.")],
+    *,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md,html,pdf.")
+    ] = "md,html,pdf",
+    as_chapter: Annotated[
+        bool | None,
+        typer.Option(
+            "--as-chapter/--standalone",
+            help="Build as a chapter of the communication policy, or standalone (default: the questionnaire's setting).",
+        ),
+    ] = None,
+    pdf_variant: Annotated[
+        str | None,
+        typer.Option(help="PDF variant: pdf/ua-1 (tagged, accessible) or pdf/a-3b (archiving)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Fail on any warning; nothing is written then.")] = False,
+) -> None:
+    """Build Markdown, HTML and PDF documents from questionnaires."""
+    from policygen.build import BuildOptions, build_all
+    from policygen.render.pdf import PDF_VARIANTS
+
+    formats = _parse_formats(format)
+    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
+        raise typer.BadParameter(f"choose {' or '.join(PDF_VARIANTS)}", param_hint="--pdf-variant")
+    options = BuildOptions(formats=formats, as_chapter=as_chapter, pdf_variant=pdf_variant, strict=strict)
+    try:
+        results = build_all(files, out, options)
+    except PolicygenError as error:
+        _fail(error)
+    failed = False
+    for result in results:
+        if isinstance(result, PolicygenError):
+            typer.echo(str(result), err=True)
+            failed = True
+            continue
+        for warning in result.warnings:
+            _warn(warning)
+        for path in result.outputs:
+            typer.echo(f"wrote {path}")
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    """Entry point of the ``policygen`` command."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("Interrupted; nothing was written.", err=True)
+        sys.exit(130)

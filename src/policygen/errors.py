@@ -1,0 +1,58 @@
+"""All exceptions policygen raises on purpose.
+
+Library code raises these and never prints; the CLI catches ``PolicygenError`` in one place and
+shows the message once, without a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about a questionnaire: where it is and what to do about it."""
+
+    file: Path | None
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = str(self.file) if self.file else "<questionnaire>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class PolicygenError(Exception):
+    """Base class: a problem the user can fix; its message says how."""
+
+
+class QuestionnaireError(PolicygenError):
+    """The questionnaire cannot be read or is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+class RenderError(PolicygenError):
+    """A template, Markdown or HTML step failed for a valid questionnaire."""
+
+
+class PdfError(PolicygenError):
+    """WeasyPrint could not produce the PDF."""
+
+
+class OutputError(PolicygenError):
+    """An output file or folder cannot be written."""
+
+
+class StrictModeError(PolicygenError):
+    """Warnings were found and ``--strict`` turns them into a failure."""

@@ -1,0 +1,318 @@
+"""Read a questionnaire file safely and validate it, reporting every problem with its line.
+
+The YAML is composed into nodes first (so every value keeps its line and column), checked for
+what a questionnaire never needs (anchors, aliases, duplicate keys, deep nesting, huge files),
+then validated by the pydantic model. Pydantic's error locations are mapped back to lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from policygen.errors import Problem, QuestionnaireError
+from policygen.questionnaire.model import FORMAT_VERSION, Questionnaire
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 20
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where each value of the questionnaire stands in its file, by field path."""
+
+    file: Path | None
+    marks: dict[Location, Mark]
+    scalars: dict[Location, str]
+
+    def mark(self, location: Location) -> Mark | None:
+        """The mark of the nearest enclosing value that has one."""
+        for end in range(len(location), -1, -1):
+            found = self.marks.get(location[:end])
+            if found is not None:
+                return found
+        return None
+
+    def problem(self, location: Location, message: str) -> Problem:
+        mark = self.mark(location)
+        return Problem(
+            file=self.file,
+            line=mark.line if mark else None,
+            column=mark.column if mark else None,
+            field=format_location(location),
+            message=message,
+        )
+
+
+@dataclass(frozen=True)
+class LoadedQuestionnaire:
+    """A valid questionnaire with the map back to its source, for warnings with line numbers."""
+
+    questionnaire: Questionnaire
+    source: SourceMap
+
+
+def format_location(location: Location) -> str:
+    """``("accounts", "register", 0, "handle")`` -> ``accounts.register[0].handle``."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors, aliases and duplicate keys.
+
+    Questionnaires never need anchors; refusing them removes "billion laughs" expansion at its root.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "aliases (*name) are not allowed; write the value out in full", event.start_mark
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors (&name) are not allowed; write each value out in full", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call,no-any-return]
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _single(path, f"the file is {size:,} bytes; a questionnaire may be at most 1 MiB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _single(path, "file not found; check the path") from None
+    except IsADirectoryError:
+        raise _single(path, "this is a folder; give a questionnaire file") from None
+    except PermissionError:
+        raise _single(path, "cannot read this file: permission denied") from None
+    except OSError as error:
+        raise _single(path, f"cannot read this file: {error.strerror or error}") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: Path | None) -> str:
+    """Questionnaires are UTF-8 (a BOM is tolerated); anything else gets a clear message."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _single(path, f"the file is {len(data):,} bytes; a questionnaire may be at most 1 MiB")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _single(path, "the file is UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        raise _single(path, "the file contains NUL bytes; it is not a text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise QuestionnaireError(
+            [Problem(path, line, None, "", "the file is not valid UTF-8; save it as UTF-8")]
+        ) from None
+
+
+def _single(path: Path | None, message: str) -> QuestionnaireError:
+    return QuestionnaireError([Problem(path, None, None, "", message)])
+
+
+def _yaml_problem(path: Path | None, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"{context}, {problem}" if context else problem
+    if "\t" in message or "found character '\\t'" in message:
+        message += " (indent with spaces, not tabs)"
+    return Problem(
+        file=path,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+        field="",
+        message=f"YAML syntax error: {message}",
+    )
+
+
+def _walk(
+    node: yaml.Node, location: Location, depth: int, source: SourceMap, problems: list[Problem]
+) -> None:
+    """Record marks; find duplicate keys, non-string keys and excessive depth."""
+    if depth > MAX_DEPTH:
+        problems.append(source.problem(location, f"nested more than {MAX_DEPTH} levels deep"))
+        return
+    source.marks.setdefault(location, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.ScalarNode):
+        source.scalars[location] = node.value
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*location, index), depth + 1, source, problems)
+    elif isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                key_text = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                problems.append(
+                    Problem(
+                        source.file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        format_location(location),
+                        f"the key {key_text!r} must be a plain name (quote it if you must)",
+                    )
+                )
+                continue
+            key = key_node.value
+            if key in seen:
+                problems.append(
+                    Problem(
+                        source.file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        format_location((*location, key)),
+                        f"the key '{key}' appears twice; keep one",
+                    )
+                )
+                continue
+            seen.add(key)
+            # Point at the key: its line is where a reader looks, also for block values below it.
+            source.marks[(*location, key)] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _walk(value_node, (*location, key), depth + 1, source, problems)
+
+
+def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
+    """YAML text -> plain Python data and its source map; raises QuestionnaireError."""
+    source = SourceMap(file=path, marks={}, scalars={})
+    loader = _StrictLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as error:
+            raise QuestionnaireError([_yaml_problem(path, error)]) from None
+        except RecursionError:
+            raise _single(path, f"nested too deeply; a questionnaire needs at most {MAX_DEPTH} levels") from None
+        if node is None:
+            raise _single(path, "the file is empty; start from `policygen init` or an example")
+        problems: list[Problem] = []
+        _walk(node, (), 0, source, problems)
+        if problems:
+            raise QuestionnaireError(problems)
+        if not isinstance(node, yaml.MappingNode):
+            raise QuestionnaireError(
+                [source.problem((), "the top level must be a mapping of sections (organisation:, document:, …)")]
+            )
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as error:
+            raise QuestionnaireError([_yaml_problem(path, error)]) from None
+        except ValueError as error:
+            # SafeLoader builds dates eagerly: 2027-02-30 raises here, not in validation.
+            raise _single(path, f"invalid date: {error}; use an existing date as YYYY-MM-DD") from None
+    finally:
+        loader.dispose()
+    return data, source
+
+
+def _field_model(location: Location) -> type[BaseModel] | None:
+    """The model class that holds the last key of ``location``, for "did you mean" hints."""
+    model: type[BaseModel] = Questionnaire
+    for part in location[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        nested = _model_in(field.annotation)
+        if nested is None:
+            return None
+        model = nested
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated) or origin is not None:
+        for argument in typing.get_args(annotation):
+            found = _model_in(argument)
+            if found is not None:
+                return found
+    return None
+
+
+_YAML_11_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+
+
+def _message(error: Any, source: SourceMap) -> str:
+    kind = error["type"]
+    location: Location = tuple(error["loc"])
+    raw = source.scalars.get(location)
+    if kind == "extra_forbidden":
+        model = _field_model(location)
+        key = str(location[-1])
+        message = f"unknown field '{key}'"
+        if model is not None:
+            close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
+            if close:
+                return f"{message}; did you mean '{close[0]}'?"
+            return f"{message}; allowed here: {', '.join(model.model_fields)}"
+        return message
+    if kind == "missing":
+        return "this field is required"
+    if kind == "string_type" and raw is not None:
+        if raw.lower() in _YAML_11_WORDS or isinstance(error.get("input"), bool | int | float):
+            return f'YAML reads {raw} as a {type(error["input"]).__name__}, not text; put it in quotes: "{raw}"'
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"'{raw if raw is not None else error.get('input')}' is not a valid choice; choose {expected}"
+    if kind == "literal_error" and location == ("policygen",):
+        value = error.get("input")
+        if isinstance(value, int) and value > FORMAT_VERSION:
+            return (
+                f"this file has format version {value}, but this policygen reads version "
+                f"{FORMAT_VERSION}; upgrade policygen"
+            )
+        return f"the format version must be {FORMAT_VERSION} (write `policygen: {FORMAT_VERSION}`)"
+    message = str(error["msg"])
+    return message[0].lower() + message[1:] if message else kind
+
+
+def validate_data(data: Any, source: SourceMap) -> Questionnaire:
+    """Plain data -> Questionnaire, with every problem mapped to its line."""
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as error:
+        problems = [
+            source.problem(tuple(detail["loc"]), _message(detail, source))
+            for detail in error.errors(include_url=False)
+        ]
+        raise QuestionnaireError(problems) from None
+
+
+def load_text(text: str, path: Path | None = None) -> LoadedQuestionnaire:
+    """Validate questionnaire YAML given as text (the wizard and tests use this)."""
+    data, source = parse_yaml(text, path)
+    return LoadedQuestionnaire(validate_data(data, source), source)
+
+
+def load(path: Path) -> LoadedQuestionnaire:
+    """Read and validate one questionnaire file."""
+    return load_text(_read_text(path), path)

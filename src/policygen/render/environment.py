@@ -1,0 +1,95 @@
+"""The one Jinja2 environment, and escaping of answers for Markdown.
+
+Templates are trusted (shipped with policygen); answers are not. Every ``{{ value }}`` passes
+through ``finalize``: text is escaped so it reads literally in Markdown and cannot become markup,
+and values a reader should never see (``None``, ``True``, lists) fail the build instead of
+appearing in the policy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from policygen.errors import RenderError
+
+
+class MarkdownSafe(str):
+    """Markdown built by policygen itself (a link, a formatted date); printed without escaping."""
+
+    __slots__ = ()
+
+
+def templates_dir() -> Path:
+    """The packaged templates; in a source checkout, the top-level ``templates/`` folder."""
+    packaged = Path(str(resources.files("policygen"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_BACKSLASHED = set("\\`*_[]{}!#")
+_BLOCK_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s|$)")
+
+
+def escape_markdown(text: str) -> str:
+    """Make ``text`` read literally as inline Markdown: no emphasis, links, HTML or blocks."""
+    text = " ".join(text.split())
+    out = []
+    for char in text:
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _BACKSLASHED:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    escaped = "".join(out)
+    # "1. " or "- " at the start of a value would turn a sentence into a list.
+    return _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3), escaped)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, MarkdownSafe):
+        return value
+    if value is None or isinstance(value, bool | list | tuple | dict | set):
+        raise RenderError(
+            f"a template printed {value!r}; this is a template bug, please report it"
+        )
+    if isinstance(value, str):
+        return escape_markdown(value)
+    if isinstance(value, int | float):
+        return value
+    raise RenderError(f"a template printed an object of type {type(value).__name__}; please report it")
+
+
+def link(text: str, url: str) -> MarkdownSafe:
+    """A Markdown link with escaped text and a URL that cannot break out of the parentheses."""
+    safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
+    return MarkdownSafe(f"[{escape_markdown(text)}]({safe_url})")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment for all Markdown templates (cached: templates compile once)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown is escaped by finalize, not as HTML.
+        # `{#id}` is Markdown's heading anchor syntax, so Jinja comments are written `{## … ##}`.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["link"] = link
+    return env

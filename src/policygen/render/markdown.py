@@ -1,0 +1,75 @@
+"""Questionnaire -> Markdown: render a document's template, then number and tidy its headings.
+
+Templates write plain headings (``## Purpose {#purpose}``); numbering and the shift into a chapter
+of the communication policy are done here, so the wording never depends on the mode.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+
+from policygen.errors import RenderError
+from policygen.questionnaire.model import Questionnaire
+from policygen.render.context import DocumentKind, build_context
+from policygen.render.environment import environment
+
+_HEADING = re.compile(r"^(#{1,6}) (.+?)\s*$")
+_UNNUMBERED = " .unnumbered"
+
+
+def number_headings(markdown: str, *, chapter_mode: bool, chapter: int | None) -> str:
+    """Number sections ``1``, ``1.1`` (standalone) or ``N.1``, ``N.1.1`` (chapter ``N``).
+
+    In chapter mode every heading moves one level down and the title becomes ``## N Title``,
+    so the document drops into the communication policy under its own chapter heading.
+    Headings marked ``{... .unnumbered}`` keep their text without a number.
+    """
+    counters = [0] * 7
+    lines = []
+    for line in markdown.split("\n"):
+        match = _HEADING.match(line)
+        if not match:
+            lines.append(line)
+            continue
+        level, text = len(match.group(1)), match.group(2)
+        unnumbered = _UNNUMBERED in text
+        text = text.replace(_UNNUMBERED, "").replace("{ ", "{").replace(" }", "}").replace(" {}", "")
+        new_level = level + 1 if chapter_mode else level
+        if level == 1:
+            prefix = f"{chapter} " if chapter_mode and chapter is not None else ""
+        elif unnumbered:
+            prefix = ""
+        else:
+            counters[level] += 1
+            for deeper in range(level + 1, 7):
+                counters[deeper] = 0
+            parts = [str(counters[n]) for n in range(2, level + 1)]
+            if chapter_mode and chapter is not None:
+                parts.insert(0, str(chapter))
+            prefix = ".".join(parts) + " "
+        lines.append(f"{'#' * min(new_level, 6)} {prefix}{text}")
+    return "\n".join(lines)
+
+
+def tidy(markdown: str) -> str:
+    """One blank line between blocks, no trailing spaces, no doubled spaces, one final newline."""
+    lines = [re.sub(r"(?<=\S) {2,}", " ", line.rstrip()) for line in markdown.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text + "\n"
+
+
+def render_markdown(q: Questionnaire, kind: DocumentKind, *, as_chapter: bool | None = None) -> str:
+    """The Markdown text of one document for one questionnaire."""
+    context = build_context(q, as_chapter=as_chapter)
+    try:
+        template = environment().get_template(f"{q.language.value}/{kind.template}")
+        raw = template.render(context)
+    except jinja2.TemplateError as error:
+        where = f" (line {error.lineno})" if isinstance(error, jinja2.TemplateSyntaxError) else ""
+        raise RenderError(f"template {q.language.value}/{kind.template}{where}: {error}") from None
+    numbered = number_headings(
+        tidy(raw), chapter_mode=context["chapter_mode"], chapter=context["chapter_number"]
+    )
+    return tidy(numbered)

@@ -1,0 +1,66 @@
+"""Loading questionnaires: every problem reported with file, line and field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from policygen.errors import QuestionnaireError
+from policygen.questionnaire import load
+from tests.conftest import MINIMAL
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(QuestionnaireError) as caught:
+        load(path)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_minimal_questionnaire_is_valid(write_yaml: Callable[..., Path]) -> None:
+    loaded = load(write_yaml(MINIMAL))
+    assert loaded.questionnaire.organisation.name == "Voorbeeld BV"
+    assert loaded.questionnaire.encouragement.level.value == "neutral"
+
+
+def test_all_problems_are_reported_with_lines(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(
+        MINIMAL.replace("  name: Voorbeeld BV", "  name: no\n  sectr: healthcare").replace(
+            'version: "1.0"', "version: 1.10"
+        )
+    )
+    found = problems_of(path)
+    assert f"{path}:4:3: organisation.name: YAML reads no as a bool" in found[0]
+    assert 'put it in quotes: "no"' in found[0]
+    assert f"{path}:5:3: organisation.sectr: unknown field 'sectr'; did you mean 'sector'?" == found[1]
+    assert any(f"{path}:10:3: document.version: YAML reads 1.10 as a float" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("a: &x 1\nb: *x\n", "anchors (&name) are not allowed"),
+        ("policygen: 1\npolicygen: 1\n", "the key 'policygen' appears twice"),
+        ("- a\n- b\n", "the top level must be a mapping"),
+        ("", "the file is empty"),
+        ("# only a comment\n", "the file is empty"),
+        ("a:\n\tb: 1\n", "indent with spaces, not tabs"),
+        ("policygen: 7\n", "format version 7"),
+        ("x: !!python/object/apply:os.system ['echo pwned']\n", "could not determine a constructor"),
+    ],
+)
+def test_unsafe_or_broken_yaml_is_refused(
+    write_yaml: Callable[..., Path], text: str, fragment: str
+) -> None:
+    found = "\n".join(problems_of(write_yaml(text)))
+    assert fragment in found
+
+
+def test_impossible_date_is_reported(write_yaml: Callable[..., Path]) -> None:
+    found = problems_of(write_yaml(MINIMAL.replace("2026-03-01", "2027-02-30")))
+    assert "invalid date" in found[0]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "file not found" in problems_of(tmp_path / "nope.yaml")[0]
