@@ -110,13 +110,13 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
             target = folder / name
             if target.is_dir():
                 raise OutputError(f"{target}: is a folder; remove it or choose another --out")
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-            pending.append((Path(temporary), target))
+            handle, temporary_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            pending.append((Path(temporary_name), target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            Path(temporary).chmod(0o666 & ~umask)
+            Path(temporary_name).chmod(0o666 & ~umask)
         for temporary, target in pending:
             temporary.replace(target)
     except OSError as error:

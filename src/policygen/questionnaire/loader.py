@@ -85,16 +85,16 @@ class _StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 None, None, "aliases (*name) are not allowed; write the value out in full", event.start_mark
             )
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 None, None, "anchors (&name) are not allowed; write each value out in full", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call,no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _read_text(path: Path) -> str:
@@ -277,9 +277,10 @@ def _message(error: Any, source: SourceMap) -> str:
         return message
     if kind == "missing":
         return "this field is required"
-    if kind == "string_type" and raw is not None:
-        if raw.lower() in _YAML_11_WORDS or isinstance(error.get("input"), bool | int | float):
-            return f'YAML reads {raw} as a {type(error["input"]).__name__}, not text; put it in quotes: "{raw}"'
+    if kind == "string_type" and raw is not None and (
+        raw.lower() in _YAML_11_WORDS or isinstance(error.get("input"), bool | int | float)
+    ):
+        return f'YAML reads {raw} as a {type(error["input"]).__name__}, not text; put it in quotes: "{raw}"'
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         return f"'{raw if raw is not None else error.get('input')}' is not a valid choice; choose {expected}"

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 import markdown
+import markupsafe
 import nh3
 
 from policygen.render.environment import templates_dir
@@ -103,5 +104,5 @@ def render_page(text: str, meta: PageMeta) -> str:
     body = markdown_to_body(text)
     template = _page_environment().get_template("page.html.j2")
     return template.render(
-        meta=meta, body=jinja2.utils.markupsafe.Markup(body.html), toc=body.toc, css=stylesheet()
+        meta=meta, body=markupsafe.Markup(body.html), toc=body.toc, css=stylesheet()
     )
