@@ -50,6 +50,17 @@ class SourceMap:
                 return found
         return None
 
+    def location_at(self, line: int, column: int) -> Location:
+        """The field whose key or item comes last before ``line:column`` on that line."""
+        before = [
+            (location, mark)
+            for location, mark in self.marks.items()
+            if mark.line == line and mark.column <= column
+        ]
+        if not before:
+            return ()
+        return max(before, key=lambda found: (found[1].column, len(found[0])))[0]
+
     def problem(self, location: Location, message: str) -> Problem:
         mark = self.mark(location)
         return Problem(
@@ -95,6 +106,18 @@ class _StrictLoader(yaml.SafeLoader):
                 None, None, "anchors (&name) are not allowed; write each value out in full", event.start_mark
             )
         return super().compose_node(parent, index)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Values PyYAML cannot build (2027-02-30, a 5,000-digit number) become located errors."""
+        try:
+            return super().construct_object(node, deep)
+        except ValueError as error:
+            shown = str(node.value)[:40]
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = f"invalid date '{shown}' ({error}); write an existing date as YYYY-MM-DD"
+            else:
+                message = f"cannot read the value '{shown}': {error}"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
 
 
 def _read_text(path: Path) -> str:
@@ -151,6 +174,32 @@ def _yaml_problem(path: Path | None, error: yaml.YAMLError) -> Problem:
     )
 
 
+def _unprintable_problem(path: Path | None, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """PyYAML refuses control characters in the file itself; say where the character is."""
+    position = int(error.position)
+    line_start = text.rfind("\n", 0, position) + 1
+    return Problem(
+        file=path,
+        line=text.count("\n", 0, position) + 1,
+        column=position - line_start + 1,
+        field="",
+        message=f"the file contains the control character U+{int(error.character):04X}; remove it",
+    )
+
+
+def _value_problem(source: SourceMap, error: yaml.MarkedYAMLError) -> Problem:
+    """A value YAML could not build (a wrong date, an unknown tag), with its line and field."""
+    mark = error.problem_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(
+        file=source.file,
+        line=line,
+        column=column,
+        field=format_location(source.location_at(line, column)) if line and column else "",
+        message=str(error.problem),
+    )
+
+
 def _walk(
     node: yaml.Node, location: Location, depth: int, source: SourceMap, problems: list[Problem]
 ) -> None:
@@ -200,7 +249,10 @@ def _walk(
 def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
     """YAML text -> plain Python data and its source map; raises QuestionnaireError."""
     source = SourceMap(file=path, marks={}, scalars={})
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise QuestionnaireError([_unprintable_problem(path, text, error)]) from None
     try:
         try:
             node = loader.get_single_node()
@@ -220,11 +272,8 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
             )
         try:
             data = loader.construct_document(node)
-        except yaml.YAMLError as error:
-            raise QuestionnaireError([_yaml_problem(path, error)]) from None
-        except ValueError as error:
-            # SafeLoader builds dates eagerly: 2027-02-30 raises here, not in validation.
-            raise _single(path, f"invalid date: {error}; use an existing date as YYYY-MM-DD") from None
+        except yaml.MarkedYAMLError as error:
+            raise QuestionnaireError([_value_problem(source, error)]) from None
     finally:
         loader.dispose()
     return data, source

@@ -48,6 +48,18 @@ Url = Annotated[
 ]
 """A web address (https://, http://) or an e-mail link (mailto:)."""
 
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def _plausible_year(value: dt.date) -> dt.date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"use a year between {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(_plausible_year)]
+"""A calendar date; a year like 9999 is a typo, and review dates computed from it would overflow."""
+
 Email = Annotated[StrictStr, Field(max_length=254, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
 Count = Annotated[int, Field(ge=0, le=1_000_000, strict=True)]
 Hours = Annotated[float, Field(ge=0, le=168)]
@@ -174,13 +186,13 @@ class DocumentControl(Section):
         default=None, description="Title of the policy; leave empty for the default title in the chosen language."
     )
     version: ShortText = Field(default="1.0", description='Version of this policy, in quotes (e.g. "1.0").')
-    effective_date: dt.date | None = Field(
+    effective_date: Date | None = Field(
         default=None,
         description="Date the policy takes effect (YYYY-MM-DD). Empty: SOURCE_DATE_EPOCH, or the date is left open.",
     )
     owner: ShortText = Field(description="Role that owns and maintains the policy.")
     approved_by: ShortText | None = Field(default=None, description="Body or role that approved the policy.")
-    approval_date: dt.date | None = Field(default=None, description="Date of approval (YYYY-MM-DD).")
+    approval_date: Date | None = Field(default=None, description="Date of approval (YYYY-MM-DD).")
     review_cycle_months: Annotated[int, Field(ge=1, le=60, strict=True)] = Field(
         default=12, description="How often the policy is reviewed, in months."
     )
@@ -314,7 +326,7 @@ class Roles(Section):
 
 class IntroductionStep(Section):
     kind: IntroductionKind = Field(description="The kind of activity.")
-    date: dt.date | None = Field(default=None, description="When it happens (YYYY-MM-DD).")
+    date: Date | None = Field(default=None, description="When it happens (YYYY-MM-DD).")
     owner: ShortText | None = Field(default=None, description="Role responsible for it.")
     description: Text | None = Field(default=None, description="What happens, in a sentence.")
 
