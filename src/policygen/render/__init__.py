@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from policygen.questionnaire.model import Questionnaire
-from policygen.render.context import DOCUMENTS, PLAN, POLICY, DocumentKind, build_context
+from policygen.render.context import (
+    DOCUMENTS,
+    PLAN,
+    POLICY,
+    DocumentKind,
+    build_context,
+    source_date,
+)
 from policygen.render.html import PageMeta, render_page
 from policygen.render.markdown import render_markdown
 
@@ -23,6 +30,7 @@ def page_meta(q: Questionnaire, kind: DocumentKind, *, as_chapter: bool | None =
     """Title block, metadata and page wording for one document."""
     context = build_context(q, as_chapter=as_chapter)
     words = context["labels"]
+    effective = q.document.effective_date or source_date()
     return PageMeta(
         language=context["language"],
         title=context["title"] if kind is POLICY else context["plan_title"],
@@ -30,6 +38,7 @@ def page_meta(q: Questionnaire, kind: DocumentKind, *, as_chapter: bool | None =
         subject=words["subjects"][kind.key],
         version=q.document.version,
         effective_date=context["effective_date"],
+        iso_date=effective.isoformat() if effective else None,
         chapter_mode=context["chapter_mode"],
         words=words["page"],
     )

@@ -2,23 +2,31 @@
 
 Python-Markdown passes raw HTML and any link scheme through, so its output is always cleaned by
 nh3 with an allow-list before it is placed into the page template.
+
+Heading structure: a standalone document's ``# Title`` becomes the one ``h1`` of the title block,
+its sections ``h2``/``h3``. A chapter's Markdown starts one level down (``## N Title``) so it
+drops into the communication policy; as a file of its own the chapter's HTML moves its headings
+back up, so the chapter heading is the page's one ``h1`` and no level is skipped.
 """
 
 from __future__ import annotations
 
 import html
+import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import jinja2
 import markdown
-import markupsafe
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 from policygen.render.environment import templates_dir
 
-MARKDOWN_EXTENSIONS = ["tables", "toc", "attr_list", "sane_lists"]
 MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": "2-3"}}
 
 ALLOWED_TAGS = {
@@ -33,6 +41,10 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"https", "http", "mailto"}
 
+_HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
+_LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)\s*", re.DOTALL)
+_CSS_STRING_SAFE = re.compile(r"[\w .,:;()/·–-]")
+
 
 @dataclass(frozen=True)
 class PageMeta:
@@ -44,6 +56,9 @@ class PageMeta:
     subject: str
     version: str
     effective_date: str | None
+    """The effective date as the reader sees it (``1 maart 2026``)."""
+    iso_date: str | None
+    """The same date as ``YYYY-MM-DD``: the PDF's creation date, so PDFs are reproducible."""
     chapter_mode: bool
     words: dict[str, str]
     """Fixed wording of the page itself (``contents``, ``version``, ``page``…), per language."""
@@ -51,39 +66,90 @@ class PageMeta:
 
 @dataclass(frozen=True)
 class HtmlBody:
-    """Sanitised body HTML and its table of contents (id, text, level; nested)."""
+    """Sanitised HTML: the title heading (empty in chapter mode), the rest, and the contents."""
 
+    title: str
     html: str
     toc: list[dict[str, Any]]
 
 
+class _PageStructure(Treeprocessor):
+    """Header cells get ``scope="col"``; a chapter's headings move up one level (see module)."""
+
+    def __init__(self, md: markdown.Markdown, *, chapter_mode: bool) -> None:
+        super().__init__(md)
+        self.chapter_mode = chapter_mode
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag == "th":
+                element.set("scope", "col")
+            elif self.chapter_mode and element.tag in _HEADING_TAGS and element.tag != "h1":
+                element.tag = f"h{int(element.tag[1]) - 1}"
+
+
+class _PageStructureExtension(Extension):
+    def __init__(self, *, chapter_mode: bool) -> None:
+        super().__init__()
+        self.chapter_mode = chapter_mode
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Priority 1: after attr_list (8) and toc (5), so ids and contents see the original levels.
+        md.treeprocessors.register(
+            _PageStructure(md, chapter_mode=self.chapter_mode), "policygen_page_structure", 1
+        )
+
+
 def _clean_toc(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
-        {"id": token["id"], "name": html.unescape(token["name"]), "children": _clean_toc(token["children"])}
+        {
+            "id": token["id"],
+            "name": html.unescape(token["name"]),
+            "children": _clean_toc(token["children"]),
+        }
         for token in tokens
     ]
 
 
-def markdown_to_body(text: str) -> HtmlBody:
+def markdown_to_body(text: str, *, chapter_mode: bool = False) -> HtmlBody:
     """Convert Markdown to sanitised HTML; a new Markdown instance each time, so no state leaks."""
-    converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
-    raw = converter.convert(text)
+    converter = markdown.Markdown(
+        extensions=[
+            "tables",
+            "toc",
+            "attr_list",
+            "sane_lists",
+            _PageStructureExtension(chapter_mode=chapter_mode),
+        ],
+        extension_configs=MARKDOWN_CONFIG,
+    )
     cleaned = nh3.clean(
-        raw,
+        converter.convert(text),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
     )
+    title = ""
+    if not chapter_mode and (leading := _LEADING_H1.match(cleaned)):
+        # nh3 serialises the tree itself and escapes every text '<', so this match is exact.
+        title, cleaned = leading.group(1), cleaned[leading.end() :]
     tokens: list[dict[str, Any]] = getattr(converter, "toc_tokens", [])
-    top = tokens[0]["children"] if len(tokens) == 1 else tokens
-    return HtmlBody(html=cleaned, toc=_clean_toc(top))
+    return HtmlBody(title=title, html=cleaned, toc=_clean_toc(tokens))
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string that cannot end the string or the ``<style>`` element it sits in."""
+    escaped = "".join(
+        char if _CSS_STRING_SAFE.fullmatch(char) else f"\\{ord(char):06x}" for char in text
+    )
+    return Markup(f'"{escaped}"')
 
 
 @cache
 def _page_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -91,18 +157,24 @@ def _page_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.filters["css_string"] = css_string
+    return env
 
 
 @cache
 def stylesheet() -> str:
-    """The page design, inlined into every HTML file and reused by the PDF stage."""
+    """The page design, inlined into every HTML file and parsed once by the PDF stage."""
     return (templates_dir() / "assets" / "style.css").read_text(encoding="utf-8")
 
 
 def render_page(text: str, meta: PageMeta) -> str:
     """The complete HTML document for one Markdown text."""
-    body = markdown_to_body(text)
+    body = markdown_to_body(text, chapter_mode=meta.chapter_mode)
     template = _page_environment().get_template("page.html.j2")
     return template.render(
-        meta=meta, body=markupsafe.Markup(body.html), toc=body.toc, css=stylesheet()
+        meta=meta,
+        title=Markup(body.title),
+        body=Markup(body.html),
+        toc=body.toc,
+        css=Markup(stylesheet()),
     )

@@ -1,19 +1,26 @@
-"""HTML -> PDF with WeasyPrint, fetching nothing but ``data:`` URLs.
+"""HTML -> PDF with WeasyPrint, fetching nothing but ``data:`` URLs and the packaged assets.
 
-WeasyPrint is imported here only, and this module is imported only when a PDF is built, so
-``--help``, ``validate`` and ``schema`` stay fast. One font configuration and one parsed
-stylesheet are reused for every document of a process.
+WeasyPrint is imported here only, and only when a PDF is built, so ``--help``, ``validate`` and
+``schema`` stay fast. One font configuration and one fetcher are reused for every document of a
+process. The PDF takes its metadata from the page: ``<title>`` (title), ``author``
+(organisation), ``description`` (subject), ``lang`` and ``dcterms.created``/``modified`` (the
+effective date, never the clock); with ``SOURCE_DATE_EPOCH`` set the bytes are reproducible.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 from policygen.errors import PdfError
+from policygen.render.environment import templates_dir
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
@@ -24,7 +31,9 @@ class _CapturedWarnings(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = " ".join(record.getMessage().split())
+        if message not in self.messages:
+            self.messages.append(message)
 
 
 @contextmanager
@@ -41,6 +50,22 @@ def _capture_weasyprint_log() -> Iterator[_CapturedWarnings]:
     finally:
         logger.removeHandler(handler)
         logger.propagate, logger.level = old_propagate, old_level
+
+
+def assets_dir() -> Path:
+    """The only folder the PDF stage may read files from (by real path)."""
+    return (templates_dir() / "assets").resolve()
+
+
+def allowed_asset(url: str) -> Path | None:
+    """The packaged asset a ``file:`` URL points to, or None when it points anywhere else."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(os.path.realpath(url2pathname(unquote(parts.path))))
+    if path.is_relative_to(assets_dir()) and path.is_file():
+        return path
+    return None
 
 
 @cache
@@ -61,13 +86,21 @@ def _font_config() -> Any:
 def _fetcher() -> Any:
     from weasyprint.urls import URLFetcher
 
-    class DataOnlyFetcher(URLFetcher):  # type: ignore[misc]
-        """Allows ``data:`` URLs only: no files, no network, whatever the HTML asks for."""
+    class AssetsOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        """``data:`` URLs and files under the packaged assets; no other file, no network."""
 
         def __init__(self) -> None:
-            super().__init__(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+            super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False, timeout=1)
 
-    return DataOnlyFetcher()
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.startswith("data:"):
+                asset = allowed_asset(url)
+                if asset is None:
+                    raise ValueError(f"policygen loads no external resources: {url[:80]}")
+                url = asset.as_uri()  # the resolved path, so a symlink cannot be swapped later
+            return super().fetch(url, headers)
+
+    return AssetsOnlyFetcher()
 
 
 def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[str]]:
@@ -80,7 +113,9 @@ def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[s
         options["pdf_variant"] = variant
     with _capture_weasyprint_log() as captured:
         try:
-            document = weasyprint.HTML(string=html, base_url="about:blank", url_fetcher=_fetcher())
+            document = weasyprint.HTML(
+                string=html, base_url=assets_dir().as_uri() + "/", url_fetcher=_fetcher()
+            )
             pdf = document.write_pdf(**options)
         except Exception as error:  # WeasyPrint raises many types; all mean "no PDF".
             raise PdfError(f"WeasyPrint could not make the PDF: {error}") from None
