@@ -20,6 +20,7 @@ from policygen.errors import RenderError
 from policygen.questionnaire.model import (
     ConditionStatus,
     EncouragementLevel,
+    IntroductionKind,
     MentionEmployer,
     Questionnaire,
     Sector,
@@ -101,6 +102,215 @@ def _level_at_least(level: EncouragementLevel, minimum: EncouragementLevel) -> b
     return LEVEL_ORDER.index(level) >= LEVEL_ORDER.index(minimum)
 
 
+RECOMMENDED_INTRODUCTION = {
+    EncouragementLevel.restrained: (IntroductionKind.intranet, IntroductionKind.team_meetings),
+    EncouragementLevel.neutral: (
+        IntroductionKind.video,
+        IntroductionKind.intranet,
+        IntroductionKind.team_meetings,
+    ),
+    EncouragementLevel.encouraged: (
+        IntroductionKind.kickoff,
+        IntroductionKind.video,
+        IntroductionKind.intranet,
+        IntroductionKind.team_meetings,
+        IntroductionKind.training,
+    ),
+}
+RECOMMENDED_INTRODUCTION[EncouragementLevel.ambassadors] = RECOMMENDED_INTRODUCTION[
+    EncouragementLevel.encouraged
+]
+"""Introduction steps the plan advises for each level; those not yet planned are listed as to-dos."""
+
+MAX_REVIEW_MOMENTS = 4
+UNMET_STATUSES = (ConditionStatus.not_met, ConditionStatus.partly_met, ConditionStatus.unknown)
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One row of the introduction timeline."""
+
+    kind: str
+    date: MarkdownSafe | None
+    owner: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class PreconditionRow:
+    """A precondition with its status; ``needs_next_step`` when it is not (fully) in place."""
+
+    key: str
+    status: str
+    note: str | None
+    needs_next_step: bool
+
+
+@dataclass(frozen=True)
+class FacilitationSummary:
+    """What is made available, formatted; ``None`` where the questionnaire is silent."""
+
+    staff_hours_per_week: MarkdownSafe | None
+    staff_fte: MarkdownSafe | None
+    employee_hours_per_month: MarkdownSafe | None
+    employee_hours_per_year: MarkdownSafe | None
+    budget: MarkdownSafe | None
+    training_budget: MarkdownSafe | None
+    total_budget: MarkdownSafe | None
+    tools: list[str]
+    ict: str | None
+    training: list[str]
+
+    @property
+    def has_time_or_staff(self) -> bool:
+        return any((self.staff_hours_per_week, self.staff_fte, self.employee_hours_per_month))
+
+    @property
+    def has_budget(self) -> bool:
+        return bool(self.budget or self.training_budget)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.has_time_or_staff or self.has_budget or self.tools or self.ict or self.training
+        )
+
+
+@dataclass(frozen=True)
+class TurnoverEstimate:
+    """What one percentage point less staff turnover saves in recruitment costs alone."""
+
+    turnover_percent: MarkdownSafe
+    leavers_per_year: MarkdownSafe
+    leavers_per_point: MarkdownSafe
+    saving_per_point: MarkdownSafe
+
+
+@dataclass(frozen=True)
+class SavingsEstimate:
+    """The plan's labelled estimate of recruitment savings, with the figures it rests on."""
+
+    hires_per_year: MarkdownSafe
+    cost_per_hire: MarkdownSafe
+    yearly_recruitment_cost: MarkdownSafe
+    saving_percent: MarkdownSafe
+    expected_saving: MarkdownSafe
+    turnover: TurnoverEstimate | None
+
+
+def _savings_estimate(q: Questionnaire, fmt: Formatter) -> SavingsEstimate | None:
+    """Only when hires per year and cost per hire are both given; turnover adds a second figure."""
+    benefits, size = q.benefits, q.organisation.size
+    if not (benefits.hires_per_year and benefits.cost_per_hire):
+        return None
+    yearly_cost = benefits.hires_per_year * benefits.cost_per_hire
+    turnover = None
+    if benefits.turnover_percent and size:
+        turnover = TurnoverEstimate(
+            turnover_percent=fmt.number(benefits.turnover_percent),
+            leavers_per_year=fmt.number(round(size * benefits.turnover_percent / 100)),
+            leavers_per_point=fmt.number(round(size / 100, 1)),
+            saving_per_point=fmt.money(size / 100 * benefits.cost_per_hire),
+        )
+    return SavingsEstimate(
+        hires_per_year=fmt.number(benefits.hires_per_year),
+        cost_per_hire=fmt.money(benefits.cost_per_hire),
+        yearly_recruitment_cost=fmt.money(yearly_cost),
+        saving_percent=fmt.number(benefits.expected_saving_percent),
+        expected_saving=fmt.money(yearly_cost * benefits.expected_saving_percent / 100),
+        turnover=turnover,
+    )
+
+
+def _facilitation(q: Questionnaire, fmt: Formatter, encourages_use: bool) -> FacilitationSummary:
+    given = q.facilitation
+    allowance = q.encouragement.time_allowance_hours_per_month if encourages_use else None
+    budgets = [
+        amount for amount in (given.budget_per_year, given.training_budget_per_year) if amount
+    ]
+    return FacilitationSummary(
+        staff_hours_per_week=fmt.number(given.hours_per_week) if given.hours_per_week else None,
+        staff_fte=fmt.number(given.staff_fte) if given.staff_fte else None,
+        employee_hours_per_month=fmt.number(allowance) if allowance else None,
+        employee_hours_per_year=fmt.number(allowance * 12) if allowance else None,
+        budget=fmt.money(given.budget_per_year) if given.budget_per_year else None,
+        training_budget=fmt.money(given.training_budget_per_year)
+        if given.training_budget_per_year
+        else None,
+        total_budget=fmt.money(sum(budgets)) if len(budgets) > 1 else None,
+        tools=list(given.tools),
+        ict=given.ict,
+        training=list(given.training),
+    )
+
+
+def _review_dates(
+    effective: dt.date | None, every_months: int, policy_review: dt.date | None
+) -> list[dt.date]:
+    """Result reviews from the effective date up to the policy's own review (a few at most)."""
+    if effective is None or policy_review is None:
+        return []
+    dates = []
+    for step in range(1, MAX_REVIEW_MOMENTS + 1):
+        moment = add_months(effective, every_months * step)
+        if moment > policy_review:
+            break
+        dates.append(moment)
+    return dates or [policy_review]
+
+
+def plan_context(
+    q: Questionnaire, fmt: Formatter, effective: dt.date | None, policy_review: dt.date | None
+) -> dict[str, Any]:
+    """The implementation plan's facts: timeline, facilitation, preconditions, reviews, savings."""
+    level = q.encouragement.level
+    encourages_use = _level_at_least(level, EncouragementLevel.encouraged)
+    steps = sorted(
+        q.introduction.steps, key=lambda step: (step.date is None, step.date or dt.date.min)
+    )
+    dated = [step.date for step in steps if step.date is not None]
+    planned_kinds = {step.kind for step in steps}
+    recommended = list(RECOMMENDED_INTRODUCTION[level])
+    if q.introduction.acknowledgement_required:
+        recommended.append(IntroductionKind.acknowledgement)
+    preconditions = [
+        PreconditionRow(
+            key=name,
+            status=condition.status.value,
+            note=condition.note,
+            needs_next_step=condition.status in UNMET_STATUSES,
+        )
+        for name, condition in q.preconditions
+        if name != "ambassadors" or encourages_use
+    ]
+    reviews = _review_dates(effective, q.monitoring.review_months, policy_review)
+    return {
+        "introduction_timeline": [
+            TimelineStep(
+                kind=step.kind.value,
+                date=fmt.date(step.date) if step.date else None,
+                owner=step.owner,
+                description=step.description,
+            )
+            for step in steps
+        ],
+        "introduction_start": fmt.date(dated[0]) if dated else None,
+        "introduction_end": fmt.date(dated[-1]) if len(dated) > 1 else None,
+        "missing_introduction_steps": [
+            kind.value for kind in recommended if kind not in planned_kinds
+        ],
+        "plans_video": IntroductionKind.video in planned_kinds,
+        "facilitation": _facilitation(q, fmt, encourages_use),
+        "preconditions": preconditions,
+        "unmet_preconditions": [row.key for row in preconditions if row.needs_next_step],
+        "review_dates": [fmt.date(day) for day in reviews],
+        "first_review_date": fmt.date(reviews[0]) if reviews else None,
+        "has_community_activation": bool(q.monitoring.community_activation),
+        "savings_estimate": _savings_estimate(q, fmt),
+        "requires_acknowledgement": q.introduction.acknowledgement_required,
+    }
+
+
 def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[str, Any]:
     """Everything the templates of both documents may use."""
     language = q.language.value
@@ -113,22 +323,6 @@ def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[s
     effective = q.document.effective_date or source_date()
     next_review = add_months(effective, q.document.review_cycle_months) if effective else None
     chapter_mode = q.document.as_chapter if as_chapter is None else as_chapter
-
-    savings = None
-    benefits = q.benefits
-    if benefits.hires_per_year and benefits.cost_per_hire:
-        yearly_cost = benefits.hires_per_year * benefits.cost_per_hire
-        savings = {
-            "yearly_recruitment_cost": fmt.money(yearly_cost),
-            "expected_saving": fmt.money(yearly_cost * benefits.expected_saving_percent / 100),
-            "saving_percent": fmt.number(benefits.expected_saving_percent),
-        }
-
-    unmet_preconditions = [
-        name
-        for name, condition in q.preconditions
-        if condition.status in (ConditionStatus.not_met, ConditionStatus.partly_met, ConditionStatus.unknown)
-    ]
 
     return {
         "q": q,
@@ -178,7 +372,5 @@ def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[s
         "needs_works_council_consent": org.works_council and monitoring.monitors_public_posts,
         "has_kpis": bool(monitoring.kpis),
         # Plan
-        "savings_estimate": savings,
-        "unmet_preconditions": unmet_preconditions,
-        "requires_acknowledgement": q.introduction.acknowledgement_required,
+        **plan_context(q, fmt, effective, next_review),
     }
