@@ -158,6 +158,46 @@ def build(
         raise typer.Exit(code=1)
 
 
+@app.command()
+def init(
+    file: Annotated[Path, typer.Argument(help="The questionnaire to write.")] = Path("policy.yaml"),
+    *,
+    defaults: Annotated[
+        bool, typer.Option("--defaults", help="Ask nothing; take every default (sample answers where one is needed).")
+    ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(help="Take answers from this YAML file (questionnaire shape); ask only the missing ones."),
+    ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option(help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Write a questionnaire by answering questions, in Dutch or English (the wizard)."""
+    from policygen import wizard
+
+    if update is not None and answers is not None:
+        raise typer.BadParameter("use --update or --answers, not both", param_hint="--update")
+    interactive = wizard.stdin_is_terminal()
+    if not interactive and not defaults and answers is None:
+        _fail(PolicygenError("no terminal to ask questions on; use --defaults or --answers FILE"))
+    options = wizard.InitOptions(
+        target=update or file, use_defaults=defaults, answers=answers, update=update is not None, force=force
+    )
+    try:
+        wizard.run_init(options, wizard.TerminalConversation(), interactive=interactive)
+    except PolicygenError as error:
+        _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("\nInterrupted; nothing was written.", err=True)
+        raise typer.Exit(code=130) from None
+    except EOFError:
+        typer.echo("\nEnd of input; nothing was written.", err=True)
+        raise typer.Exit(code=1) from None
+
+
 def main() -> None:
     """Entry point of the ``policygen`` command."""
     try:
