@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygen.errors import OutputError, PolicygenError, Problem, StrictModeError
+from policygen.errors import OutputError, Problem, StrictModeError
+from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
 from policygen.questionnaire import LoadedQuestionnaire, consistency_warnings, load
 from policygen.render import DOCUMENTS, DocumentKind, page_meta, render_markdown, render_page
 from policygen.render.context import build_context
@@ -120,7 +121,9 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
         for temporary, target in pending:
             temporary.replace(target)
     except OSError as error:
-        raise OutputError(f"{folder}: cannot write the outputs: {error.strerror or error}") from None
+        raise OutputError(
+            f"{folder}: cannot write the outputs: {error.strerror or error}"
+        ) from None
     finally:
         for temporary, _ in pending:
             with contextlib.suppress(FileNotFoundError):
@@ -145,8 +148,8 @@ def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
         seen[folder] = source
 
 
-def build_file(source: Path, out: Path, options: BuildOptions) -> BuildResult:
-    """Load, check, render and write one questionnaire."""
+def render_file(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[Problem]]:
+    """Load, check and render one questionnaire in memory; ``--strict`` turns warnings into errors."""
     loaded = load(source)
     warnings = consistency_warnings(loaded)
     files, render_warnings = render_outputs(loaded, options)
@@ -156,19 +159,25 @@ def build_file(source: Path, out: Path, options: BuildOptions) -> BuildResult:
             "\n".join(str(w) for w in warnings)
             + f"\n{source}: {len(warnings)} warning(s) and --strict is on; nothing was written"
         )
-    outputs = write_files(output_folder(source, out), files)
+    return files, warnings
+
+
+def write_outputs(folder: Path, files: dict[str, bytes], manifest: Manifest) -> list[Path]:
+    """Write the outputs and, last, their manifest; then remove outputs of the last build that
+    this one no longer makes (a new title or version renames the files)."""
+    previous = read_manifest(folder)
+    written = write_files(folder, {**files, MANIFEST_NAME: manifest.to_bytes()})
+    for name in sorted(set(previous.outputs) - set(files) if previous else ()):
+        obsolete = folder / name
+        if obsolete.parent == folder and obsolete.is_file():
+            obsolete.unlink()
+    return [path for path in written if path.name != MANIFEST_NAME]
+
+
+def build_file(source: Path, out: Path, options: BuildOptions) -> BuildResult:
+    """Load, check, render and write one questionnaire, with its manifest."""
+    key = source_key(source, options)  # before rendering: a later edit then never looks built
+    files, warnings = render_file(source, options)
+    folder = output_folder(source, out)
+    outputs = write_outputs(folder, files, Manifest.of(key or "", files, warnings))
     return BuildResult(source=source, outputs=outputs, warnings=warnings)
-
-
-def build_all(
-    sources: Sequence[Path], out: Path, options: BuildOptions
-) -> list[BuildResult | PolicygenError]:
-    """Build every questionnaire; one failure does not stop the others."""
-    check_unique_folders(sources, out)
-    results: list[BuildResult | PolicygenError] = []
-    for source in sources:
-        try:
-            results.append(build_file(source, out, options))
-        except PolicygenError as error:
-            results.append(error)
-    return results

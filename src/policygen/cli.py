@@ -113,9 +113,21 @@ def schema(
 
 @app.command()
 def build(
-    files: Annotated[list[Path], typer.Argument(help="Questionnaire files to build.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Questionnaires: files, folders (every *.yaml and *.yml in them) or globs."
+        ),
+    ],
     *,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Output folder; each questionnaire gets a subfolder named after its file.",
+        ),
+    ] = Path("out"),
     format: Annotated[
         str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md,html,pdf.")
     ] = "md,html,pdf",
@@ -130,31 +142,70 @@ def build(
         str | None,
         typer.Option(help="PDF variant: pdf/ua-1 (tagged, accessible) or pdf/a-3b (archiving)."),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Fail on any warning; nothing is written then.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Fail on any warning; nothing is written then.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Questionnaires built in parallel (default: CPU count)."
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="Seconds one questionnaire may take before it fails (default 120; 0: no limit).",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            help="Write nothing; exit 1 and list every output that is missing or out of date."
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option(help="Rebuild even questionnaires unchanged since their last build.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON summary on standard output.")
+    ] = False,
 ) -> None:
-    """Build Markdown, HTML and PDF documents from questionnaires."""
-    from policygen.build import BuildOptions, build_all
+    """Build Markdown, HTML and PDF documents from questionnaires; made for CI.
+
+    Questionnaires unchanged since their last build are skipped (see --force). Exit code 0: all
+    built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
+    """
+    from policygen.batch import DEFAULT_TIMEOUT, BatchOptions, build_batch, expand_inputs
+    from policygen.build import BuildOptions
+    from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS
 
     formats = _parse_formats(format)
     if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
         raise typer.BadParameter(f"choose {' or '.join(PDF_VARIANTS)}", param_hint="--pdf-variant")
-    options = BuildOptions(formats=formats, as_chapter=as_chapter, pdf_variant=pdf_variant, strict=strict)
-    try:
-        results = build_all(files, out, options)
-    except PolicygenError as error:
-        _fail(error)
-    failed = False
-    for result in results:
-        if isinstance(result, PolicygenError):
-            typer.echo(str(result), err=True)
-            failed = True
-            continue
-        for warning in result.warnings:
-            _warn(warning)
-        for path in result.outputs:
-            typer.echo(f"wrote {path}")
-    if failed:
+    options = BuildOptions(
+        formats=formats, as_chapter=as_chapter, pdf_variant=pdf_variant, strict=strict
+    )
+    bound = DEFAULT_TIMEOUT if timeout is None else timeout or None
+    batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force)
+    with reporter_for(quiet=quiet, as_json=as_json) as reporter:
+        try:
+            reports = build_batch(expand_inputs(files), out, options, batch, reporter)
+        except PolicygenError as error:
+            _fail(error)
+        except KeyboardInterrupt:
+            typer.echo(
+                "Interrupted: workers stopped; finished questionnaires have their new outputs, "
+                "the others their old ones.",
+                err=True,
+            )
+            raise typer.Exit(code=130) from None
+        reporter.finish(reports)
+    if not all(report.ok for report in reports):
         raise typer.Exit(code=1)
 
 
@@ -163,15 +214,23 @@ def init(
     file: Annotated[Path, typer.Argument(help="The questionnaire to write.")] = Path("policy.yaml"),
     *,
     defaults: Annotated[
-        bool, typer.Option("--defaults", help="Ask nothing; take every default (sample answers where one is needed).")
+        bool,
+        typer.Option(
+            "--defaults",
+            help="Ask nothing; take every default (sample answers where one is needed).",
+        ),
     ] = False,
     answers: Annotated[
         Path | None,
-        typer.Option(help="Take answers from this YAML file (questionnaire shape); ask only the missing ones."),
+        typer.Option(
+            help="Take answers from this YAML file (questionnaire shape); ask only the missing ones."
+        ),
     ] = None,
     update: Annotated[
         Path | None,
-        typer.Option(help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."),
+        typer.Option(
+            help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite FILE if it exists.")] = False,
 ) -> None:
@@ -184,7 +243,11 @@ def init(
     if not interactive and not defaults and answers is None:
         _fail(PolicygenError("no terminal to ask questions on; use --defaults or --answers FILE"))
     options = wizard.InitOptions(
-        target=update or file, use_defaults=defaults, answers=answers, update=update is not None, force=force
+        target=update or file,
+        use_defaults=defaults,
+        answers=answers,
+        update=update is not None,
+        force=force,
     )
     try:
         wizard.run_init(options, wizard.TerminalConversation(), interactive=interactive)

@@ -56,3 +56,7 @@ class OutputError(PolicygenError):
 
 class StrictModeError(PolicygenError):
     """Warnings were found and ``--strict`` turns them into a failure."""
+
+
+class DocumentTimeoutError(PolicygenError):
+    """One questionnaire took longer than the per-document time bound (``--timeout``)."""

@@ -1,0 +1,452 @@
+"""Many questionnaires at once: inputs, incremental skips, parallel rendering, time bounds, check.
+
+Workers only render (bytes in memory); the parent process alone writes, each questionnaire's
+files at once through ``write_outputs``. So a failed, timed-out or interrupted document never
+touches its old outputs, and stopping the workers can leave nothing half-written. Reports come
+back in the order of the inputs, whatever order the workers finish in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from types import FrameType
+
+from policygen.build import (
+    BuildOptions,
+    check_unique_folders,
+    output_folder,
+    render_file,
+    write_outputs,
+)
+from policygen.errors import DocumentTimeoutError, PolicygenError, Problem, QuestionnaireError
+from policygen.manifest import Manifest, is_current, read_manifest, source_key
+
+QUESTIONNAIRE_SUFFIXES = (".yaml", ".yml")
+DEFAULT_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch: parallelism, time bound, check mode, incremental skipping."""
+
+    jobs: int | None = None
+    """Worker processes; None means one per CPU."""
+    timeout: float | None = DEFAULT_TIMEOUT
+    """Seconds one questionnaire may take to render; None for no bound."""
+    check: bool = False
+    """Render in memory and compare with the files on disk; write nothing."""
+    force: bool = False
+    """Rebuild even when the manifest says the outputs are current."""
+
+
+class Status(StrEnum):
+    """What happened to one questionnaire."""
+
+    BUILT = "built"
+    SKIPPED = "skipped"
+    """Unchanged since its last build; nothing was rendered or written."""
+    CURRENT = "current"
+    """``--check``: the files on disk are what a build would write."""
+    STALE = "stale"
+    """``--check``: at least one file is missing or different."""
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class StaleFile:
+    """An output ``--check`` found missing or different from what a build would write."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class DocumentReport:
+    """The outcome for one questionnaire of a batch."""
+
+    source: Path
+    folder: Path
+    status: Status
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    milliseconds: int = 0
+    error: str | None = None
+    stale: list[StaleFile] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status not in (Status.FAILED, Status.STALE)
+
+
+class BatchListener:
+    """Receives a batch's progress; this base class ignores it (library callers, tests)."""
+
+    def start(self, total: int) -> None:
+        """Rendering starts; ``total`` questionnaires will be reported."""
+
+    def advance(self) -> None:
+        """One more questionnaire is done (in the order they finish)."""
+
+    def document(self, report: DocumentReport) -> None:
+        """One questionnaire's report, in the order of the inputs."""
+
+
+def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
+    """Files as given; every questionnaire in a folder; globs expanded here for shells that don't.
+
+    Folder contents and glob matches are sorted; a file named twice is built once.
+    """
+    sources: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found = sorted(
+                path
+                for path in item.iterdir()
+                if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES
+                and not path.name.startswith(".")
+                and path.is_file()
+            )
+            if not found:
+                raise _input_error(item, "no questionnaires (*.yaml, *.yml) in this folder")
+            sources += found
+        elif not item.exists() and glob.has_magic(str(item)):
+            matches = sorted(Path(match) for match in glob.glob(str(item), recursive=True))  # noqa: PTH207 (absolute patterns too)
+            found = [path for path in matches if path.is_file()]
+            if not found:
+                raise _input_error(item, "this pattern matches no file")
+            sources += found
+        else:
+            sources.append(item)  # a missing file is reported by its build, with the others
+    unique: dict[Path, Path] = {}
+    for source in sources:
+        unique.setdefault(source.resolve(), source)
+    return list(unique.values())
+
+
+def _input_error(path: Path, message: str) -> QuestionnaireError:
+    return QuestionnaireError([Problem(path, None, None, "", message)])
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def build_batch(
+    sources: Sequence[Path],
+    out: Path,
+    options: BuildOptions,
+    batch: BatchOptions = BatchOptions(),
+    listener: BatchListener | None = None,
+) -> list[DocumentReport]:
+    """Build (or check) every questionnaire; one failure never stops the others."""
+    check_unique_folders(sources, out)
+    listener = listener or BatchListener()
+    in_order = _InOrder(len(sources), listener)
+    skipped: list[tuple[int, DocumentReport]] = []
+    jobs: list[_Job] = []
+    for index, source in enumerate(sources):
+        folder = output_folder(source, out)
+        key = source_key(source, options)
+        if key is not None and not (batch.check or batch.force):
+            manifest = read_manifest(folder)
+            if manifest is not None and is_current(folder, manifest, key):
+                skipped.append((index, _skipped(source, folder, manifest, options)))
+                continue
+        jobs.append(_Job(index, source, folder, key, options, batch.timeout))
+
+    jobs_by_index = {job.index: job for job in jobs}
+
+    def conclude(rendered: _Rendered) -> None:
+        job = jobs_by_index[rendered.index]
+        in_order.add(rendered.index, _conclude(job, rendered, check=batch.check))
+
+    with _termination_as_interrupt():
+        _render_all(
+            jobs,
+            workers=min(batch.jobs or default_jobs(), len(jobs)),
+            warm_pdf="pdf" in options.formats,
+            started=lambda: _start(listener, len(sources), skipped, in_order),
+            conclude=conclude,
+        )
+    return in_order.reports()
+
+
+def _start(
+    listener: BatchListener,
+    total: int,
+    skipped: list[tuple[int, DocumentReport]],
+    in_order: _InOrder,
+) -> None:
+    listener.start(total)
+    for index, report in skipped:
+        in_order.add(index, report)
+
+
+class _InOrder:
+    """Passes reports to the listener in input order as soon as all earlier ones are in."""
+
+    def __init__(self, total: int, listener: BatchListener) -> None:
+        self._reports: list[DocumentReport | None] = [None] * total
+        self._next = 0
+        self._listener = listener
+
+    def add(self, index: int, report: DocumentReport) -> None:
+        self._reports[index] = report
+        self._listener.advance()
+        while self._next < len(self._reports) and (ready := self._reports[self._next]) is not None:
+            self._listener.document(ready)
+            self._next += 1
+
+    def reports(self) -> list[DocumentReport]:
+        return [report for report in self._reports if report is not None]
+
+
+def _skipped(
+    source: Path, folder: Path, manifest: Manifest, options: BuildOptions
+) -> DocumentReport:
+    warnings = manifest.problems(source)
+    outputs = [folder / name for name in manifest.outputs]
+    if options.strict and warnings:
+        message = f"{source}: {len(warnings)} warning(s) and --strict is on; its outputs were left as they were"
+        return DocumentReport(source, folder, Status.FAILED, outputs, warnings, error=message)
+    return DocumentReport(source, folder, Status.SKIPPED, outputs, warnings)
+
+
+# --- Rendering, in worker processes or in this one ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    index: int
+    source: Path
+    folder: Path
+    key: str | None
+    options: BuildOptions
+    timeout: float | None
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What a worker sends back: bytes and warnings, or an error message (exceptions may not
+    survive pickling intact, their messages always do)."""
+
+    index: int
+    files: dict[str, bytes]
+    warnings: list[Problem]
+    milliseconds: int
+    error: str | None = None
+
+
+class _OverTime(BaseException):
+    """Raised by SIGALRM inside a render that has used up its time; a BaseException, so that
+    no ``except Exception`` in a library turns it into an ordinary rendering error."""
+
+
+def _render_job(job: _Job) -> _Rendered:
+    """Render one questionnaire within its time bound; never raises for a bad questionnaire."""
+    start = time.perf_counter()
+    try:
+        with _time_bound(job.timeout):
+            files, warnings = render_file(job.source, job.options)
+    except _OverTime:
+        error = DocumentTimeoutError(
+            f"{job.source}: stopped after {job.timeout:g} s (the --timeout per questionnaire); "
+            "its previous outputs are unchanged. Raise --timeout if the document is simply large."
+        )
+        return _Rendered(job.index, {}, [], _milliseconds(start), str(error))
+    except PolicygenError as error:
+        return _Rendered(job.index, {}, [], _milliseconds(start), str(error))
+    except Exception as error:  # a bug must not take the other questionnaires down with it
+        message = (
+            f"{job.source}: internal error {type(error).__name__}: {error}; please report this"
+        )
+        return _Rendered(job.index, {}, [], _milliseconds(start), message)
+    return _Rendered(job.index, files, warnings, _milliseconds(start))
+
+
+def _milliseconds(start: float) -> int:
+    return round((time.perf_counter() - start) * 1000)
+
+
+@contextmanager
+def _time_bound(seconds: float | None) -> Iterator[None]:
+    """Raise ``_OverTime`` in this thread after ``seconds`` (POSIX main thread; else unbounded)."""
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def over_time(signum: int, frame: FrameType | None) -> None:
+        raise _OverTime
+
+    previous = signal.signal(signal.SIGALRM, over_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_WARM_UP_PAGE = "<!DOCTYPE html><html lang='en'><head><style>{css}</style></head><body><p>policygen</p></body></html>"
+
+
+def _init_worker(warm_pdf: bool) -> None:
+    """Each worker: leave Ctrl-C to the parent, and load WeasyPrint, the fonts and the page
+    design once (the PDF stage caches them per process), before the first document."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if warm_pdf:
+        from policygen.render.html import stylesheet
+        from policygen.render.pdf import html_to_pdf
+
+        with contextlib.suppress(PolicygenError):  # the real documents will report it
+            html_to_pdf(_WARM_UP_PAGE.format(css=stylesheet()))
+
+
+def _render_all(
+    jobs: list[_Job],
+    *,
+    workers: int,
+    warm_pdf: bool,
+    started: Callable[[], None],
+    conclude: Callable[[_Rendered], None],
+) -> None:
+    """Render every job, here (one worker) or in a process pool; ``conclude`` each result here."""
+    if workers <= 1:
+        started()
+        for job in jobs:
+            conclude(_render_job(job))
+        return
+    # fork: workers start in milliseconds and inherit the imported modules. Start them before
+    # `started()`, which may start the progress display's thread.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(warm_pdf,)
+    )
+    try:
+        futures: dict[Future[_Rendered], _Job] = {
+            pool.submit(_render_job, job): job for job in jobs
+        }
+        started()
+        for future in as_completed(futures):
+            try:
+                rendered = future.result()
+            except BrokenProcessPool:
+                job = futures[future]
+                message = (
+                    f"{job.source}: a worker process stopped unexpectedly (out of memory or killed)"
+                )
+                rendered = _Rendered(job.index, {}, [], 0, message)
+            conclude(rendered)
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: workers hold nothing but bytes in memory, so nothing is lost."""
+    for process in list(pool._processes.values()):  # no public API before Python 3.14
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- Concluding, in this process only ----------------------------------------------------------
+
+
+def _conclude(job: _Job, rendered: _Rendered, *, check: bool) -> DocumentReport:
+    """Write (or compare) one rendered questionnaire."""
+    start = time.perf_counter()
+    report = DocumentReport(job.source, job.folder, Status.FAILED, warnings=rendered.warnings)
+    if rendered.error is not None:
+        report.error = rendered.error
+    elif check:
+        report.outputs = [job.folder / name for name in rendered.files]
+        report.stale = _compare(job.folder, rendered.files)
+        report.status = Status.STALE if report.stale else Status.CURRENT
+    else:
+        manifest = Manifest.of(job.key or "", rendered.files, rendered.warnings)
+        try:
+            with _interrupts_deferred():
+                report.outputs = write_outputs(job.folder, rendered.files, manifest)
+            report.status = Status.BUILT
+        except PolicygenError as error:
+            report.error = str(error)
+    report.milliseconds = rendered.milliseconds + _milliseconds(start)
+    return report
+
+
+def _compare(folder: Path, files: dict[str, bytes]) -> list[StaleFile]:
+    stale = []
+    for name, data in files.items():
+        path = folder / name
+        try:
+            if path.read_bytes() != data:
+                stale.append(StaleFile(path, "differs"))
+        except FileNotFoundError:
+            stale.append(StaleFile(path, "missing"))
+        except OSError as error:
+            stale.append(StaleFile(path, f"unreadable: {error.strerror or error}"))
+    return stale
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C (or SIGTERM) during the milliseconds of writing one questionnaire's files waits
+    until they are all in place: no temporary file stays behind, no set is half replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {
+        number: signal.signal(number, lambda signum, frame: received.append(signum))
+        for number in _STOP_SIGNALS
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if received:
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def _termination_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a cancelled CI job) stops a batch as cleanly as Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,263 @@
+"""The batch build as a library: inputs, incremental skips, check mode, failures, order, time bound."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from tests.conftest import MINIMAL
+
+from policygen import batch as batch_module
+from policygen.batch import (
+    BatchListener,
+    BatchOptions,
+    DocumentReport,
+    Status,
+    build_batch,
+    expand_inputs,
+)
+from policygen.build import BuildOptions, build_file
+from policygen.errors import QuestionnaireError
+from policygen.manifest import MANIFEST_NAME, read_manifest
+
+MD_HTML = BuildOptions(formats=("md", "html"))
+SERIAL = BatchOptions(jobs=1)
+PARALLEL = BatchOptions(jobs=2)
+
+
+def questionnaire(folder: Path, name: str, organisation: str = "Voorbeeld BV") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(MINIMAL.replace("Voorbeeld BV", organisation), encoding="utf-8")
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (hidden ones too) with its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def statuses(reports: list[DocumentReport]) -> list[Status]:
+    return [report.status for report in reports]
+
+
+# --- Inputs ---------------------------------------------------------------------------------
+
+
+def test_folders_expand_to_their_questionnaires_sorted_without_hidden_files(tmp_path: Path) -> None:
+    b = questionnaire(tmp_path / "in", "b.yaml")
+    a = questionnaire(tmp_path / "in", "a.yml")
+    questionnaire(tmp_path / "in", ".pre-commit-config.yaml")
+    (tmp_path / "in" / "notes.txt").write_text("not a questionnaire", encoding="utf-8")
+    assert expand_inputs([tmp_path / "in"]) == [a, b]
+
+
+def test_globs_are_expanded_and_duplicates_built_once(tmp_path: Path) -> None:
+    a = questionnaire(tmp_path, "a.yaml")
+    b = questionnaire(tmp_path, "b.yaml")
+    assert expand_inputs([b, tmp_path / "*.yaml", tmp_path]) == [b, a]
+
+
+@pytest.mark.parametrize("make", ["empty folder", "pattern"])
+def test_inputs_that_name_nothing_are_errors(tmp_path: Path, make: str) -> None:
+    (tmp_path / "empty").mkdir()
+    item = tmp_path / "empty" if make == "empty folder" else tmp_path / "*.yml"
+    with pytest.raises(QuestionnaireError, match=r"no questionnaires|matches no file"):
+        expand_inputs([item])
+
+
+# --- Incremental builds -----------------------------------------------------------------------
+
+
+def test_unchanged_questionnaire_is_skipped_until_something_it_depends_on_changes(
+    tmp_path: Path,
+) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    out = tmp_path / "out"
+    assert statuses(build_batch([source], out, MD_HTML, SERIAL)) == [Status.BUILT]
+    folder = out / "policy"
+    manifest = read_manifest(folder)
+    assert manifest is not None and sorted(manifest.outputs) == sorted(
+        p.name for p in folder.iterdir() if p.name != MANIFEST_NAME
+    )
+    before = {p: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+    skipped = build_batch([source], out, MD_HTML, SERIAL)
+    assert statuses(skipped) == [Status.SKIPPED]
+    assert sorted(skipped[0].outputs) == sorted(
+        p for p in folder.iterdir() if p.name != MANIFEST_NAME
+    )
+    assert {p: p.stat().st_mtime_ns for p in folder.iterdir()} == before, "a skip writes nothing"
+
+    assert statuses(build_batch([source], out, MD_HTML, BatchOptions(jobs=1, force=True))) == [
+        Status.BUILT
+    ]
+    # Other formats are another build; an output edited or deleted by hand is rebuilt.
+    assert statuses(build_batch([source], out, BuildOptions(formats=("md",)), SERIAL)) == [
+        Status.BUILT
+    ]
+    assert statuses(build_batch([source], out, BuildOptions(formats=("md",)), SERIAL)) == [
+        Status.SKIPPED
+    ]
+    markdown = next(folder.glob("socialemediabeleid-*.md"))
+    markdown.write_text("edited by hand\n", encoding="utf-8")
+    assert statuses(build_batch([source], out, BuildOptions(formats=("md",)), SERIAL)) == [
+        Status.BUILT
+    ]
+    assert markdown.read_text(encoding="utf-8") != "edited by hand\n"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("Voorbeeld BV", "Ander BV"), encoding="utf-8"
+    )
+    assert statuses(build_batch([source], out, BuildOptions(formats=("md",)), SERIAL)) == [
+        Status.BUILT
+    ]
+    assert "Ander BV" in markdown.read_text(encoding="utf-8")
+
+
+def test_a_new_version_replaces_the_old_files_instead_of_adding_to_them(tmp_path: Path) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    out = tmp_path / "out"
+    build_batch([source], out, MD_HTML, SERIAL)
+    source.write_text(
+        source.read_text(encoding="utf-8").replace('"1.0"', '"2.0"'), encoding="utf-8"
+    )
+    build_batch([source], out, MD_HTML, SERIAL)
+    names = sorted(p.name for p in (out / "policy").iterdir())
+    assert all("v2.0" in name for name in names if name != MANIFEST_NAME), names
+
+
+def test_build_file_writes_a_manifest_the_batch_trusts(tmp_path: Path) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    result = build_file(source, tmp_path / "out", MD_HTML)
+    assert len(result.outputs) == 4
+    assert statuses(build_batch([source], tmp_path / "out", MD_HTML, SERIAL)) == [Status.SKIPPED]
+
+
+def test_strict_fails_a_skipped_questionnaire_whose_last_build_had_warnings(tmp_path: Path) -> None:
+    source = tmp_path / "policy.yaml"
+    source.write_text(MINIMAL + "monitoring:\n  monitors_public_posts: true\n", encoding="utf-8")
+    out = tmp_path / "out"
+    [first] = build_batch([source], out, MD_HTML, SERIAL)
+    assert first.status is Status.BUILT and first.warnings
+    [again] = build_batch([source], out, BuildOptions(formats=("md", "html"), strict=True), SERIAL)
+    assert again.status is Status.FAILED
+    assert again.error is not None and "--strict" in again.error
+    assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
+
+
+# --- Check mode -------------------------------------------------------------------------------
+
+
+def test_check_compares_with_disk_and_writes_nothing(tmp_path: Path) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    out = tmp_path / "out"
+    missing = build_batch([source], out, MD_HTML, BatchOptions(jobs=1, check=True))
+    assert statuses(missing) == [Status.STALE]
+    assert {stale.reason for stale in missing[0].stale} == {"missing"}
+    assert not out.exists(), "--check must not write"
+
+    build_batch([source], out, MD_HTML, SERIAL)
+    assert statuses(build_batch([source], out, MD_HTML, BatchOptions(jobs=1, check=True))) == [
+        Status.CURRENT
+    ]
+
+    before = snapshot(out)
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("Voorbeeld BV", "Ander BV"), encoding="utf-8"
+    )
+    [stale] = build_batch([source], out, MD_HTML, BatchOptions(jobs=1, check=True))
+    assert stale.status is Status.STALE
+    assert {s.path.name for s in stale.stale} == {p.name for p in (out / "policy").glob("*.*")} - {
+        MANIFEST_NAME
+    }
+    assert {s.reason for s in stale.stale} == {"differs"}
+    assert snapshot(out) == before
+
+
+# --- Batches: failures, order, time bound -----------------------------------------------------
+
+
+def test_one_bad_questionnaire_fails_alone_and_keeps_its_old_outputs(tmp_path: Path) -> None:
+    sources = [
+        questionnaire(tmp_path / "in", f"{name}.yaml", name)
+        for name in ("alpha", "bravo", "charlie")
+    ]
+    out = tmp_path / "out"
+    assert statuses(build_batch(sources, out, MD_HTML, PARALLEL)) == [Status.BUILT] * 3
+    before = snapshot(out / "bravo")
+    sources[1].write_text("policygen: 1\nlanguage: xx\n", encoding="utf-8")
+
+    reports = build_batch(sources, out, MD_HTML, BatchOptions(jobs=2, force=True))
+    assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT]
+    assert reports[1].error is not None and f"{sources[1]}:2:" in reports[1].error
+    assert snapshot(out / "bravo") == before
+    assert not list(out.rglob("*.tmp"))
+
+
+class Recorder(BatchListener):
+    def __init__(self) -> None:
+        self.started: int | None = None
+        self.advanced = 0
+        self.documents: list[Path] = []
+
+    def start(self, total: int) -> None:
+        self.started = total
+
+    def advance(self) -> None:
+        self.advanced += 1
+
+    def document(self, report: DocumentReport) -> None:
+        self.documents.append(report.source)
+
+
+def test_reports_follow_the_inputs_not_the_order_workers_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = ["zulu", "alpha", "mike", "bravo"]
+    sources = [questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in names]
+    build_batch(sources[2:], tmp_path / "out", MD_HTML, SERIAL)  # these two will be skipped
+    real_render = batch_module.render_file
+
+    def first_is_slowest(
+        source: Path, options: BuildOptions
+    ) -> tuple[dict[str, bytes], list[object]]:
+        if source.stem == "zulu":
+            time.sleep(0.5)
+        return real_render(source, options)  # type: ignore[return-value]
+
+    monkeypatch.setattr(batch_module, "render_file", first_is_slowest)  # forked workers inherit it
+    recorder = Recorder()
+    reports = build_batch(sources, tmp_path / "out", MD_HTML, PARALLEL, recorder)
+    assert [r.source for r in reports] == sources
+    assert recorder.documents == sources
+    assert recorder.started == 4 and recorder.advanced == 4
+    assert statuses(reports) == [Status.BUILT, Status.BUILT, Status.SKIPPED, Status.SKIPPED]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    sources = [
+        questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in ("fast", "stuck", "next")
+    ]
+    real_render = batch_module.render_file
+
+    def hangs_on_stuck(
+        source: Path, options: BuildOptions
+    ) -> tuple[dict[str, bytes], list[object]]:
+        if source.stem == "stuck":
+            while True:  # a layout that never ends
+                time.sleep(0.01)
+        return real_render(source, options)  # type: ignore[return-value]
+
+    monkeypatch.setattr(batch_module, "render_file", hangs_on_stuck)
+    started = time.perf_counter()
+    reports = build_batch(sources, tmp_path / "out", MD_HTML, BatchOptions(jobs=jobs, timeout=0.5))
+    assert time.perf_counter() - started < 10
+    assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT]
+    assert reports[1].error is not None and "stopped after 0.5 s" in reports[1].error
+    assert not (tmp_path / "out" / "stuck").exists()
