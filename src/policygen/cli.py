@@ -214,23 +214,15 @@ def init(
     file: Annotated[Path, typer.Argument(help="The questionnaire to write.")] = Path("policy.yaml"),
     *,
     defaults: Annotated[
-        bool,
-        typer.Option(
-            "--defaults",
-            help="Ask nothing; take every default (sample answers where one is needed).",
-        ),
+        bool, typer.Option("--defaults", help="Ask nothing; take every default (sample answers where one is needed).")
     ] = False,
     answers: Annotated[
         Path | None,
-        typer.Option(
-            help="Take answers from this YAML file (questionnaire shape); ask only the missing ones."
-        ),
+        typer.Option(help="Take answers from this YAML file (questionnaire shape); ask only the missing ones."),
     ] = None,
     update: Annotated[
         Path | None,
-        typer.Option(
-            help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."
-        ),
+        typer.Option(help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."),
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite FILE if it exists.")] = False,
 ) -> None:
@@ -243,11 +235,7 @@ def init(
     if not interactive and not defaults and answers is None:
         _fail(PolicygenError("no terminal to ask questions on; use --defaults or --answers FILE"))
     options = wizard.InitOptions(
-        target=update or file,
-        use_defaults=defaults,
-        answers=answers,
-        update=update is not None,
-        force=force,
+        target=update or file, use_defaults=defaults, answers=answers, update=update is not None, force=force
     )
     try:
         wizard.run_init(options, wizard.TerminalConversation(), interactive=interactive)
