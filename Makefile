@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test venv lint golden schema clean
+.PHONY: demo test venv lint golden schema clauses clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ golden: $(STAMP_TEST)
 # Regenerate the checked-in JSON Schema after a model change.
 schema: $(STAMP_RUN)
 	$(BIN)/policygen schema --output schema/policygen.schema.json
+
+# Regenerate the clause index of the policy after a template or registry change.
+clauses: $(STAMP_RUN)
+	$(BIN)/python -m policygen.render.clauses > docs/clauses.md
 
 clean:
 	rm -rf $(VENV) out build dist

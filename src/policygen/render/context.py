@@ -14,19 +14,24 @@ from typing import Any
 
 import yaml
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
+from babel.units import format_unit
 
 from policygen.errors import RenderError
 from policygen.questionnaire.model import (
+    Approval,
     ConditionStatus,
     EncouragementLevel,
     IntroductionKind,
     MentionEmployer,
+    Platform,
     Questionnaire,
+    RelatedKind,
     Sector,
     WorkHoursUse,
 )
-from policygen.render.environment import MarkdownSafe, templates_dir
+from policygen.render.environment import MarkdownSafe, escape_markdown, link, templates_dir
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 LEVEL_ORDER = list(EncouragementLevel)
@@ -96,6 +101,14 @@ class Formatter:
     def money(self, value: float) -> MarkdownSafe:
         text = format_currency(value, "EUR", format="¤ #,##0", locale=self.locale, currency_digits=False)
         return MarkdownSafe(text.replace("\xa0", " "))
+
+    def joined(self, items: list[str]) -> str:
+        """'a, b and c' in the document's language (plain text: escaped when printed)."""
+        return format_list(items, locale=self.locale)
+
+    def duration(self, value: float, unit: str) -> MarkdownSafe:
+        """'24 hours', '1 uur', '60 minutes': ``unit`` is hour, minute or month (CLDR names)."""
+        return MarkdownSafe(format_unit(value, f"duration-{unit}", locale=self.locale))
 
 
 def _level_at_least(level: EncouragementLevel, minimum: EncouragementLevel) -> bool:
@@ -311,6 +324,143 @@ def plan_context(
     }
 
 
+def _capitalised(text: str) -> str:
+    """A role or phrase opening a table cell: 'team Communicatie' -> 'Team Communicatie'."""
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One organisation account in the policy's register and working-agreements tables."""
+
+    platform: str
+    handle: MarkdownSafe
+    purpose: str
+    owner: str
+    posters: str
+    approval: str
+    response_time: MarkdownSafe | None
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """One role in the policy's roles table, with every duty the questionnaire gives it."""
+
+    role: str
+    duties: str
+
+
+def reference(title: str, url: str | None) -> MarkdownSafe:
+    """A document or account name, linked when its address is known."""
+    return link(title, url) if url else MarkdownSafe(escape_markdown(title))
+
+
+def _account_rows(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> list[AccountRow]:
+    return [
+        AccountRow(
+            platform=account.name
+            if account.platform is Platform.other and account.name
+            else words["platform"][account.platform.value],
+            handle=reference(account.handle, account.url),
+            purpose=_capitalised(account.purpose),
+            owner=_capitalised(account.owner),
+            posters=_capitalised(fmt.joined(list(account.posters) or [account.owner])),
+            approval=_capitalised(words["approval"][account.approval.value]),
+            response_time=fmt.duration(account.response_time_hours, "hour")
+            if account.response_time_hours
+            else None,
+        )
+        for account in q.accounts.managed
+    ]
+
+
+def _role_rows(
+    q: Questionnaire, words: dict[str, Any], duties_of: dict[str, str | None]
+) -> list[RoleRow]:
+    """Roles with fallbacks; a role named twice gets one row with all its duties."""
+    duty_text = words["policy"]["duties"]
+    assigned: dict[str, tuple[str, list[str]]] = {}
+    named = [(role, duty_text[duty]) for duty, role in duties_of.items() if role]
+    named += [(other.role, "; ".join(other.responsibilities)) for other in q.roles.others]
+    for role, duty in named:
+        key = role.casefold()
+        assigned.setdefault(key, (role, []))[1].append(duty)
+    return [
+        RoleRow(_capitalised(role), _capitalised("; ".join(duties)))
+        for role, duties in assigned.values()
+    ]
+
+
+def policy_context(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> dict[str, Any]:
+    """The policy's facts: tables, fallbacks for unanswered roles, and the switches of its clauses."""
+    org, roles, private, encouragement = q.organisation, q.roles, q.private_use, q.encouragement
+    security, monitoring = q.accounts.security, q.monitoring
+    level = encouragement.level
+    encourages_use = _level_at_least(level, EncouragementLevel.encouraged)
+    has_programme = level is EncouragementLevel.ambassadors and encouragement.ambassador_programme
+    offers_training = encouragement.training or bool(q.facilitation.training)
+    account_manager = roles.account_manager or (
+        q.accounts.managed[0].owner if q.accounts.managed else org.contact.role
+    )
+    coordinator = encouragement.ambassador_coordinator or account_manager
+    allowance = encouragement.time_allowance_hours_per_month if encourages_use else None
+    policy_words = words["policy"]
+    communication_policy = q.communication_policy
+    related = communication_policy.related_documents
+    trainer = (roles.training or org.contact.role) if offers_training else None
+    duties_of = {
+        "policy_owner": roles.policy_owner or q.document.owner,
+        "account_manager": account_manager,
+        "monitoring": (roles.monitoring or account_manager)
+        if monitoring.monitors_public_posts
+        else None,
+        "training": trainer,
+        "ambassador_coordinator": coordinator if has_programme else None,
+        "violations": roles.violations or policy_words["violations_fallback"],
+        "managers": policy_words["managers"],
+        "everyone": policy_words["everyone"],
+    }
+    return {
+        "service_users": words["service_users"][org.sector.value],
+        "account_rows": _account_rows(q, fmt, words),
+        "uses_four_eyes_approval": any(
+            a.approval is Approval.four_eyes for a in q.accounts.managed
+        ),
+        "account_manager": account_manager,
+        "uses_two_factor": security.two_factor,
+        "uses_password_manager": security.password_manager,
+        "removes_access_on_leaving": security.offboarding,
+        "crisis_response_time": fmt.duration(q.accounts.crisis.response_minutes, "minute")
+        if q.accounts.crisis
+        else None,
+        "communication_policy_reference": reference(
+            communication_policy.title, communication_policy.url
+        )
+        if communication_policy.title
+        else None,
+        "related_references": [reference(d.title, d.url) for d in related],
+        "related_reference": {
+            kind.value: next((reference(d.title, d.url) for d in related if d.kind is kind), None)
+            for kind in RelatedKind
+        },
+        "work_hours": private.work_hours.value,
+        "disclaimer_text": private.disclaimer_text
+        or policy_words["disclaimer"].format(organisation=org.name),
+        "spokesperson": private.spokesperson_role or account_manager,
+        "time_allowance": fmt.duration(allowance, "hour") if allowance else None,
+        "review_cycle": fmt.duration(q.document.review_cycle_months, "month"),
+        "document_owner": _capitalised(q.document.owner),
+        "approved_by": _capitalised(q.document.approved_by) if q.document.approved_by else None,
+        "ambassador_coordinator": coordinator,
+        "recognises_contributions": encourages_use
+        and bool(encouragement.recognition or has_programme),
+        "trainer": trainer,
+        "role_rows": _role_rows(q, words, duties_of),
+        "monitoring_legal_basis": words["legal_basis"][monitoring.legal_basis.value],
+        "monitoring_tools": fmt.joined(list(monitoring.tools)) if monitoring.tools else None,
+    }
+
+
 def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[str, Any]:
     """Everything the templates of both documents may use."""
     language = q.language.value
@@ -373,4 +523,5 @@ def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[s
         "has_kpis": bool(monitoring.kpis),
         # Plan
         **plan_context(q, fmt, effective, next_review),
+        **policy_context(q, fmt, words),
     }
