@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test venv lint golden schema clauses clean
+.PHONY: demo test venv lint golden schema clauses check-output clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,19 @@ schema: $(STAMP_RUN)
 # Regenerate the clause index of the policy after a template or registry change.
 clauses: $(STAMP_RUN)
 	$(BIN)/python -m policygen.render.clauses > docs/clauses.md
+
+# Check that other tools accept the examples' outputs: W3C Nu HTML checker, markdownlint-cli2,
+# pandoc, qpdf --check (see tools/check_output.py). Needs java, pandoc, qpdf and npm on PATH
+# (Debian: apt-get install default-jre-headless pandoc qpdf npm); installs the npm tools into
+# tools/node_modules. `make test` needs none of this.
+TOOLS_STAMP := tools/node_modules/.installed
+
+$(TOOLS_STAMP): tools/package.json tools/package-lock.json
+	cd tools && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+check-output: $(STAMP_RUN) $(TOOLS_STAMP)
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-1767225600} $(BIN)/python tools/check_output.py
 
 clean:
 	rm -rf $(VENV) out build dist
