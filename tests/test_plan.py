@@ -250,3 +250,10 @@ def test_plan_of_every_example_is_clean(example: Path, language: str) -> None:
             "#" * (level + 1)
         )
         assert body.strip() or opens_subsection, f"empty section: {heading}"
+
+
+def test_introduction_on_one_day_is_not_a_period() -> None:
+    steps = [{"kind": "intranet", "date": "2026-02-03"}, {"kind": "video", "date": "2026-02-03"}]
+    text = plan({"introduction": {"steps": steps}}, "en")
+    assert "The introduction starts on 3 February 2026." in text
+    assert "3 February 2026 to 3 February 2026" not in text

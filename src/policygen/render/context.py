@@ -308,7 +308,7 @@ def plan_context(
             for step in steps
         ],
         "introduction_start": fmt.date(dated[0]) if dated else None,
-        "introduction_end": fmt.date(dated[-1]) if len(dated) > 1 else None,
+        "introduction_end": fmt.date(dated[-1]) if dated and dated[-1] != dated[0] else None,
         "missing_introduction_steps": [
             kind.value for kind in recommended if kind not in planned_kinds
         ],
