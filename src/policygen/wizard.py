@@ -250,9 +250,15 @@ def _reason(error: ValidationError, words: Wording) -> str:
         "too_long": "too_many",
         "greater_than_equal": "at_least",
         "less_than_equal": "at_most",
+        "enum": "one_of",
+        "string_type": "text",
     }
     if kind in simple:
         return words.error(simple[kind], **context)
+    prefixes = {"int_": "whole_number", "float_": "number", "date_": "date", "bool_": "yes_no"}
+    for prefix, key in prefixes.items():
+        if kind.startswith(prefix):
+            return words.error(key)
     if kind == "string_pattern_mismatch":
         return words.error("url" if "mailto" in str(context.get("pattern", "")) else "email")
     if "control character" in message:
@@ -564,7 +570,8 @@ class Interview:
             question = self.words.ui("choose")
         elif shape.kind == "yes_no":
             question = f"{question} ({self.words.ui('yes_no')})"
-        prompt = f"{question} [{_show(default, shape, self.words)}]: "
+        shown = "" if default is None and required else f" [{_show(default, shape, self.words)}]"
+        prompt = f"{question}{shown}: "
         while True:
             if reason:
                 self.conversation.say(f"  ! {reason}")
@@ -576,7 +583,7 @@ class Interview:
             try:
                 if typed == "":
                     return self._valid(adapter, default, required, ".".join(path))
-                if typed == "-" and shape.optional:
+                if typed == "-":
                     return self._valid(adapter, None, required, ".".join(path))
                 return check(adapter, _convert(typed, shape, self.words), self.words)
             except Refused as refused:
@@ -635,7 +642,8 @@ class Interview:
     ) -> list[Answers]:
         item_model = _shape(model, name).model
         assert item_model is not None
-        noun = self.words.data["items"][".".join(path)]
+        item_words = self.words.data["items"][".".join(path)]
+        noun = item_words["noun"]
         present = isinstance(given.get(name), list)
         existing = [entry if isinstance(entry, dict) else {} for entry in (given.get(name) or [])]
         items: list[Answers] = []
@@ -652,7 +660,11 @@ class Interview:
         self._flush()
         self.conversation.say(self.words.field(path).get("question", name), bold=True)
         while self.confirm(
-            self.words.ui("add_another" if items else "add_first", item=noun), False, path
+            self.words.ui(
+                "add_another" if items else "add_first", item=noun, one=item_words["one"]
+            ),
+            False,
+            path,
         ):
             self._item_heading(noun, len(items) + 1)
             items.append(self._model(item_model, path, {}, {}))
