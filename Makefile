@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test venv lint golden schema clauses check-output clean
+.PHONY: demo test venv lint golden schema clauses check-output bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ $(TOOLS_STAMP): tools/package.json tools/package-lock.json
 
 check-output: $(STAMP_RUN) $(TOOLS_STAMP)
 	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-1767225600} $(BIN)/python tools/check_output.py
+
+# policygen against pandoc on the same Markdown, 10 and 50 generated questionnaires (a few
+# minutes; see docs/performance.md). Needs pandoc (Debian: apt-get install pandoc); pandoc's PDFs
+# use the venv's weasyprint executable.
+bench: $(STAMP_RUN)
+	@command -v pandoc >/dev/null || { echo "make bench needs pandoc: apt-get install pandoc"; exit 1; }
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) out build dist
