@@ -22,6 +22,8 @@ from policygen.questionnaire.model import FORMAT_VERSION, Questionnaire
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
+MAX_NODES = 10_000
+"""Keys and values in one file; the largest questionnaire the model allows has about 3,400."""
 
 Location = tuple[str | int, ...]
 
@@ -88,24 +90,45 @@ def format_location(location: Location) -> str:
     return text
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that a questionnaire never needs (anchors, aliases, very deep nesting)."""
+
+
 class _StrictLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses anchors, aliases and duplicate keys.
+    """A SafeLoader that refuses anchors, aliases, duplicate keys and very deep nesting.
 
     Questionnaires never need anchors; refusing them removes "billion laughs" expansion at its root.
+    Nesting stops at twice ``MAX_DEPTH`` while composing, because PyYAML's scanner is quadratic in
+    the nesting depth: a 1 MiB file of many 300-deep lists took minutes. Depths between the two
+    limits still reach ``_walk``, which names the field. ``MAX_NODES`` stops a file of a million
+    tiny values (a minute of pure-Python parsing) after a fraction of a second.
     """
+
+    _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
+            raise _Refused(
                 None, None, "aliases (*name) are not allowed; write the value out in full", event.start_mark
             )
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(
+            raise _Refused(
                 None, None, "anchors (&name) are not allowed; write each value out in full", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self._depth > 2 * MAX_DEPTH:
+            raise _Refused(None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            message = f"more than {MAX_NODES:,} keys and values; a questionnaire needs far fewer"
+            raise _Refused(None, None, message, event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """Values PyYAML cannot build (2027-02-30, a 5,000-digit number) become located errors."""
@@ -170,7 +193,7 @@ def _yaml_problem(path: Path | None, error: yaml.YAMLError) -> Problem:
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
         field="",
-        message=f"YAML syntax error: {message}",
+        message=message if isinstance(error, _Refused) else f"YAML syntax error: {message}",
     )
 
 
@@ -258,8 +281,6 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
             node = loader.get_single_node()
         except yaml.YAMLError as error:
             raise QuestionnaireError([_yaml_problem(path, error)]) from None
-        except RecursionError:
-            raise _single(path, f"nested too deeply; a questionnaire needs at most {MAX_DEPTH} levels") from None
         if node is None:
             raise _single(path, "the file is empty; start from `policygen init` or an example")
         problems: list[Problem] = []
@@ -341,6 +362,15 @@ def _message(error: Any, source: SourceMap) -> str:
                 f"{FORMAT_VERSION}; upgrade policygen"
             )
         return f"the format version must be {FORMAT_VERSION} (write `policygen: {FORMAT_VERSION}`)"
+    if kind == "string_type" and error.get("input") is None:
+        return "has no value; write the text after the colon"
+    if kind == "string_pattern_mismatch":
+        shown = str(error.get("input"))[:60]
+        if "https://" in str(error.get("ctx", {}).get("pattern", "")):
+            return f"'{shown}' is not a web address; write one that starts with https:// (or mailto:)"
+        return f"'{shown}' is not an e-mail address; write one like name@example.org"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
     message = str(error["msg"])
     return message[0].lower() + message[1:] if message else kind
 

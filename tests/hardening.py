@@ -1,0 +1,271 @@
+"""Helpers of the hardening tests: questionnaires from the JSON Schema, and HTML inspection.
+
+Walking the schema instead of a hand-written example means a field added to the model is covered
+by the fuzzing, no-fetch and size tests without editing them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+from hypothesis import strategies as st
+
+from policygen.questionnaire.schema import json_schema_text
+from policygen.render.environment import templates_dir
+from policygen.render.html import ALLOWED_TAGS
+
+SCHEMA: dict[str, Any] = json.loads(json_schema_text())
+
+TextMaker = Callable[[str, int], str]
+"""Gives the text for a field: called with the field's path and its maximum length."""
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow ``$ref`` and drop the ``null`` choice of optional fields."""
+    if "$ref" in node:
+        return resolve(SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]])
+    choices = [choice for choice in node.get("anyOf", []) if choice.get("type") != "null"]
+    return resolve(choices[0]) if choices else node
+
+
+def is_url(node: dict[str, Any]) -> bool:
+    return "https://" in node.get("pattern", "")
+
+
+def is_text(node: dict[str, Any]) -> bool:
+    """Free text a reader sees: a string without choices, date format or address pattern."""
+    return (
+        node.get("type") == "string"
+        and "enum" not in node
+        and "format" not in node
+        and "pattern" not in node
+    )
+
+
+def every_field(
+    text: TextMaker, *, url: str, items: int, node: dict[str, Any] = SCHEMA, path: str = ""
+) -> Any:
+    """Every optional field present, ``items`` entries in each list (capped at its limit)."""
+    node = resolve(node)
+    if "const" in node:
+        return node["const"]
+    if "enum" in node:
+        return node["enum"][-1]
+    kind = node.get("type")
+    if kind == "object":
+        return {
+            name: every_field(
+                text, url=url, items=items, node=child, path=f"{path}.{name}".lstrip(".")
+            )
+            for name, child in node["properties"].items()
+        }
+    if kind == "array":
+        count = min(items, node.get("maxItems", items))
+        return [
+            every_field(text, url=url, items=items, node=node["items"], path=f"{path}[{index}]")
+            for index in range(max(count, node.get("minItems", 0)))
+        ]
+    if kind == "string":
+        if node.get("format") == "date":
+            return dt.date(2026, 3, 1)
+        if "pattern" in node:
+            return url if is_url(node) else "communicatie@example.org"
+        return text(path, node.get("maxLength", 200))
+    if kind in ("integer", "number"):
+        return node.get("maximum", node.get("minimum", 1))
+    if kind == "boolean":
+        return True
+    raise AssertionError(f"the schema has a type the filler does not know: {node}")
+
+
+def text_fields(
+    data: Any, node: dict[str, Any] = SCHEMA, path: str = ""
+) -> Iterator[tuple[str, str]]:
+    """``(path, value)`` of every free-text value in ``data``."""
+    node = resolve(node)
+    if isinstance(data, dict) and node.get("type") == "object":
+        for name, value in data.items():
+            yield from text_fields(value, node["properties"][name], f"{path}.{name}".lstrip("."))
+    elif isinstance(data, list) and node.get("type") == "array":
+        for index, item in enumerate(data):
+            yield from text_fields(item, node["items"], f"{path}[{index}]")
+    elif isinstance(data, str) and is_text(node):
+        yield path, data
+
+
+HOSTILE_PIECES = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "{{ 7*7 }}",
+    "{% if true %}",
+    "{# c #}",
+    "{## c ##}",
+    "[l](javascript:alert(1))",
+    "![i](http://127.0.0.1:9/i.png)",
+    "![f](file:///etc/hostname)",
+    "<http://127.0.0.1:9/>",
+    "**b**",
+    "_i_",
+    "# h",
+    "- li",
+    "+ li",
+    "1. x",
+    "2) y",
+    "| a | b |",
+    "&amp;",
+    "&#60;",
+    "\\",
+    "`c`",
+    "---",
+    "===",
+    "> q",
+    "<!-- c -->",
+    "{#id}",
+    "{: .cls}",
+    "[TOC]",
+    "*",
+    "  ",
+    "\t",
+    "\n",
+    "~~s~~",
+    "[^1]",
+    "'",
+    '"',
+    "\u00a0",
+    "é",
+    "你好",
+    "🙂",
+]
+"""Markup of every language in the pipeline (HTML, Markdown, Jinja, YAML) and odd whitespace."""
+
+_PLAIN = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=8)
+
+
+def marked_text(max_length: int) -> st.SearchStrategy[str]:
+    """A distinctive marker, then hostile pieces and random characters, within ``max_length``."""
+    pieces = st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), _PLAIN), max_size=6)
+    return st.builds(
+        lambda number, parts: f"Mk{number:05d} {''.join(parts)}"[:max_length],
+        st.integers(0, 99999),
+        pieces,
+    )
+
+
+URLS = [
+    "https://example.org/beleid?versie=1&taal=nl",
+    "http://127.0.0.1:9/x.png",
+    "https://example.org/(a)_[b]*c*",
+    "mailto:communicatie@example.org",
+]
+
+
+def questionnaires(node: dict[str, Any] = SCHEMA) -> st.SearchStrategy[Any]:
+    """Questionnaire data within the schema: random choices, optional parts, hostile text."""
+    node = resolve(node)
+    if "const" in node:
+        return st.just(node["const"])
+    if "enum" in node:
+        return st.sampled_from(node["enum"])
+    kind = node.get("type")
+    if kind == "object":
+        required = set(node.get("required", []))
+        children = {name: questionnaires(child) for name, child in node["properties"].items()}
+        return st.fixed_dictionaries(
+            {name: value for name, value in children.items() if name in required},
+            optional={name: value for name, value in children.items() if name not in required},
+        )
+    if kind == "array":
+        minimum = node.get("minItems", 0)
+        return st.lists(questionnaires(node["items"]), min_size=minimum, max_size=max(minimum, 2))
+    if kind == "string":
+        if node.get("format") == "date":
+            return st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+        if "pattern" in node:
+            return st.sampled_from(URLS) if is_url(node) else st.just("info@example.org")
+        return marked_text(node.get("maxLength", 200))
+    if kind == "integer":
+        low = node.get("minimum", 0)
+        return st.integers(low, node.get("maximum", low + 1000))
+    if kind == "number":
+        low = node.get("minimum", 0)
+        return st.floats(low, node.get("maximum", low + 1000), allow_nan=False)
+    if kind == "boolean":
+        return st.booleans()
+    raise AssertionError(f"the schema has a type the strategy does not know: {node}")
+
+
+class _Inspector(HTMLParser):
+    """Collects tags, attributes and the visible text of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str, str]] = []
+        self.text: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_style:
+            self.text.append(data)
+
+
+def inspect_html(html: str) -> _Inspector:
+    inspector = _Inspector()
+    inspector.feed(html)
+    inspector.close()
+    return inspector
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees, whitespace collapsed the way policygen collapses answers."""
+    return " ".join("".join(inspect_html(html).text).split())
+
+
+SAFE_URL = re.compile(r"^(#|https://|http://|mailto:)")
+PAGE_TAGS = set(
+    re.findall(r"<([a-z][a-z0-9]*)", (templates_dir() / "page.html.j2").read_text(encoding="utf-8"))
+)
+"""Tags the trusted page template writes itself (html, head, style, nav…)."""
+
+
+def live_markup(html: str, allowed_tags: set[str]) -> list[str]:
+    """Everything in ``html`` that could run, fetch or navigate: should be empty."""
+    inspector = inspect_html(html)
+    found = [f"<{tag}>" for tag in inspector.tags if tag not in allowed_tags]
+    for tag, name, value in inspector.attributes:
+        if name.startswith("on") or name in {
+            "src",
+            "srcset",
+            "style",
+            "action",
+            "formaction",
+            "background",
+        }:
+            found.append(f"<{tag} {name}={value!r}>")
+        if name == "href" and not SAFE_URL.match(value):
+            found.append(f"<{tag} href={value!r}>")
+    return found
+
+
+def rendered_markdown(text: str) -> str:
+    """The Markdown as another Markdown tool would show it: converted, not sanitised."""
+    return markdown.markdown(text, extensions=["tables", "toc", "attr_list", "sane_lists"])
+
+
+PAGE_ALLOWED_TAGS = ALLOWED_TAGS | PAGE_TAGS
