@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
 import textwrap
 import types
@@ -83,6 +84,12 @@ class TerminalConversation:
 
     def say(self, text: str = "", *, bold: bool = False) -> None:
         typer.echo(typer.style(text, bold=True) if bold else text)
+
+
+def _prose(text: str, indent: str = "") -> list[str]:
+    """Explanations wrapped to the terminal's width, between words (commands are never wrapped)."""
+    width = min(shutil.get_terminal_size().columns - 1, COMMENT_WIDTH)
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [""]
 
 
 def stdin_is_terminal() -> bool:
@@ -614,8 +621,8 @@ class Interview:
         self._flush()
         self.conversation.say(f"{self.words.field(path).get('question', name)}")
         sector_hint = self._sector_hint(path)
-        if sector_hint:
-            self.conversation.say(f"  {sector_hint}")
+        for line in _prose(sector_hint, "  ") if sector_hint else []:
+            self.conversation.say(line)
         self.conversation.say(f"  ({self.words.ui('next_item')})")
         items: list[Any] = []
         while True:
@@ -701,9 +708,9 @@ class Interview:
                 f"{value} = {self.words.choice_label(path[-1], value)}" for value in shape.choices
             )
             lines.append(f"{self.words.data['file']['choices']}: {'; '.join(labels)}")
-        for line in lines:
-            if line:
-                self.conversation.say(f"  {line}")
+        for text_line in lines:
+            for line in _prose(text_line, "  ") if text_line else []:
+                self.conversation.say(line)
 
     def _sector_hint(self, path: Path_) -> str:
         """Examples that fit the sector: patient data only in healthcare, pupils only in education."""
@@ -720,7 +727,8 @@ class Interview:
         for number, (text, plain) in enumerate(self._pending):
             if number == 0 and not plain:
                 self.conversation.say()
-            self.conversation.say(text, bold=not plain)
+            for line in _prose(text):
+                self.conversation.say(line, bold=not plain)
         self._pending.clear()
 
     def _ask(self, prompt: str) -> str:
