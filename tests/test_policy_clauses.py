@@ -385,3 +385,20 @@ def test_output_is_clean_and_never_leaves_a_section_empty() -> None:
 def test_policy_title_line_and_document_id() -> None:
     text = policy({})
     assert text.startswith(f"# Socialemediabeleid {{#{DOCUMENT_ID}}}\n")
+
+
+@pytest.mark.parametrize(
+    ("language", "role", "in_sentence"),
+    [
+        ("en", "Marketing Manager", "the Marketing Manager"),
+        ("en", "your line manager", "your line manager"),
+        ("en", "HR", "HR"),
+        ("nl", "woordvoerder van de gemeente", "de woordvoerder van de gemeente"),
+        ("nl", "hoofd Communicatie", "het hoofd Communicatie"),
+        ("nl", "team Communicatie", "team Communicatie"),
+        ("nl", "de vertrouwenspersoon", "de vertrouwenspersoon"),
+    ],
+)
+def test_roles_read_naturally_inside_sentences(language: str, role: str, in_sentence: str) -> None:
+    text = policy({"private_use": {"spokesperson_role": role}}, language)
+    assert f" {in_sentence} " in section(text, "speaking-for-the-organisation")

@@ -355,6 +355,22 @@ def reference(title: str, url: str | None) -> MarkdownSafe:
     return link(title, url) if url else MarkdownSafe(escape_markdown(title))
 
 
+def role_in_sentence(role: str, words: dict[str, Any]) -> str:
+    """A role as it reads inside a sentence: 'Marketing Manager' -> 'the Marketing Manager'.
+
+    The article rules are language data (``role_article`` in labels.yaml): roles that already
+    start with an article or a team word stay as they are, a few Dutch words take 'het'.
+    """
+    rules = words["role_article"]
+    first = role.split()[0]
+    if first.lower() in rules["bare_words"] or (first.isupper() and first == role):
+        return role
+    if rules["capitalised_is_bare"] and first[:1].isupper():
+        return role
+    article = rules["neuter"] if first.lower() in rules["neuter_words"] else rules["default"]
+    return f"{article} {role}"
+
+
 def _account_rows(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> list[AccountRow]:
     return [
         AccountRow(
@@ -389,6 +405,13 @@ def _role_rows(
         RoleRow(_capitalised(role), _capitalised("; ".join(duties)))
         for role, duties in assigned.values()
     ]
+
+
+def _response_time(minutes: int, fmt: Formatter) -> MarkdownSafe:
+    """Whole hours read as hours ('2 hours'), anything else as minutes ('90 minutes')."""
+    if minutes % 60 == 0:
+        return fmt.duration(minutes // 60, "hour")
+    return fmt.duration(minutes, "minute")
 
 
 def policy_context(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> dict[str, Any]:
@@ -426,11 +449,11 @@ def policy_context(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> d
         "uses_four_eyes_approval": any(
             a.approval is Approval.four_eyes for a in q.accounts.managed
         ),
-        "account_manager": account_manager,
+        "account_manager": role_in_sentence(account_manager, words),
         "uses_two_factor": security.two_factor,
         "uses_password_manager": security.password_manager,
         "removes_access_on_leaving": security.offboarding,
-        "crisis_response_time": fmt.duration(q.accounts.crisis.response_minutes, "minute")
+        "crisis_response_time": _response_time(q.accounts.crisis.response_minutes, fmt)
         if q.accounts.crisis
         else None,
         "communication_policy_reference": reference(
@@ -446,15 +469,19 @@ def policy_context(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> d
         "work_hours": private.work_hours.value,
         "disclaimer_text": private.disclaimer_text
         or policy_words["disclaimer"].format(organisation=org.name),
-        "spokesperson": private.spokesperson_role or account_manager,
+        "spokesperson": role_in_sentence(private.spokesperson_role or account_manager, words),
+        "contact_role": role_in_sentence(org.contact.role, words),
+        "harassment_contact": role_in_sentence(private.harassment_contact, words)
+        if private.harassment_contact
+        else None,
         "time_allowance": fmt.duration(allowance, "hour") if allowance else None,
         "review_cycle": fmt.duration(q.document.review_cycle_months, "month"),
         "document_owner": _capitalised(q.document.owner),
         "approved_by": _capitalised(q.document.approved_by) if q.document.approved_by else None,
-        "ambassador_coordinator": coordinator,
+        "ambassador_coordinator": role_in_sentence(coordinator, words),
         "recognises_contributions": encourages_use
         and bool(encouragement.recognition or has_programme),
-        "trainer": trainer,
+        "trainer": role_in_sentence(trainer, words) if trainer else None,
         "role_rows": _role_rows(q, words, duties_of),
         "monitoring_legal_basis": words["legal_basis"][monitoring.legal_basis.value],
         "monitoring_tools": fmt.joined(list(monitoring.tools)) if monitoring.tools else None,
