@@ -40,6 +40,8 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"https", "http", "mailto"}
+ALIGNMENT_CLASSES = {"align-left", "align-center", "align-right"}
+"""Column alignment from ``|---:|``: a class, because nh3 drops every ``style`` attribute."""
 
 _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
 _LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)\s*", re.DOTALL)
@@ -66,15 +68,21 @@ class PageMeta:
 
 @dataclass(frozen=True)
 class HtmlBody:
-    """Sanitised HTML: the title heading (empty in chapter mode), the rest, and the contents."""
+    """Sanitised HTML in the page's parts, and the contents (id, text, children).
+
+    Standalone, the title heading and the introduction before the first section go to the
+    title block; in chapter mode both stay empty and everything is ``html``.
+    """
 
     title: str
+    intro: str
     html: str
     toc: list[dict[str, Any]]
 
 
 class _PageStructure(Treeprocessor):
-    """Header cells get ``scope="col"``; a chapter's headings move up one level (see module)."""
+    """Header cells get ``scope="col"``, aligned columns a class; a chapter's headings move up
+    one level (see the module docstring)."""
 
     def __init__(self, md: markdown.Markdown, *, chapter_mode: bool) -> None:
         super().__init__(md)
@@ -82,6 +90,8 @@ class _PageStructure(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            if element.tag in ("th", "td") and (style := element.attrib.pop("style", "")):
+                element.set("class", "align-" + style.split(":")[-1].strip(" ;"))
             if element.tag == "th":
                 element.set("scope", "col")
             elif self.chapter_mode and element.tag in _HEADING_TAGS and element.tag != "h1":
@@ -128,15 +138,19 @@ def markdown_to_body(text: str, *, chapter_mode: bool = False) -> HtmlBody:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        allowed_classes={"th": ALIGNMENT_CLASSES, "td": ALIGNMENT_CLASSES},
         link_rel=None,
         strip_comments=True,
     )
-    title = ""
+    title = intro = ""
     if not chapter_mode and (leading := _LEADING_H1.match(cleaned)):
-        # nh3 serialises the tree itself and escapes every text '<', so this match is exact.
+        # nh3 serialises the tree itself and escapes every '<' in text, so these splits are exact.
         title, cleaned = leading.group(1), cleaned[leading.end() :]
+        before_sections, section, rest = cleaned.partition("<h2")
+        if section:
+            intro, cleaned = before_sections, section + rest
     tokens: list[dict[str, Any]] = getattr(converter, "toc_tokens", [])
-    return HtmlBody(title=title, html=cleaned, toc=_clean_toc(tokens))
+    return HtmlBody(title=title, intro=intro.strip(), html=cleaned, toc=_clean_toc(tokens))
 
 
 def css_string(text: str) -> Markup:
@@ -174,6 +188,7 @@ def render_page(text: str, meta: PageMeta) -> str:
     return template.render(
         meta=meta,
         title=Markup(body.title),
+        intro=Markup(body.intro),
         body=Markup(body.html),
         toc=body.toc,
         css=Markup(stylesheet()),
