@@ -287,6 +287,18 @@ def test_as_chapter_makes_the_chapter_number_required(tmp_path: Path) -> None:
     assert consistency_warnings(loaded) == []
 
 
+def test_an_unwise_answer_is_accepted_with_advice_at_once(tmp_path: Path) -> None:
+    script = {**INTERVIEWS["ambassadors"], "Hoeveel mensen hebben beheerrechten?": "1"}
+    respondent = Respondent(script)
+    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    text = "\n".join(respondent.transcript)
+    assert "Advies: geef minstens twee mensen beheerrechten" in text
+    assert "Advies: vertel het medewerkers vooraf" not in text  # announced: the suggestion was yes
+    loaded = load(tmp_path / "p.yaml")
+    assert loaded.questionnaire.accounts.managed[0].administrators == 1
+    assert [w.field for w in consistency_warnings(loaded)] == ["accounts.managed[0].administrators"]
+
+
 def test_help_is_shown_on_a_question_mark(tmp_path: Path) -> None:
     respondent = Respondent({"1-2 [1]": "1", "In welke sector": ["?", "2"]})
     wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)

@@ -418,6 +418,12 @@ SUGGESTED: dict[str, Callable[[State], Any]] = {
 }
 """Defaults that follow from earlier answers, so that Enter gives a file without warnings."""
 
+ADVICE: dict[str, Callable[[Any], bool]] = {
+    "accounts.managed.administrators": lambda value: value < 2,
+    "monitoring.announced_in_advance": lambda value: value is False,
+}
+"""Answers that are valid but unwise: accepted, with the field's ``advice`` shown at once."""
+
 PLACEHOLDERS: tuple[Path_, ...] = (
     ("organisation", "name"),
     ("organisation", "contact", "role"),
@@ -447,7 +453,7 @@ class Interview:
 
     def __post_init__(self) -> None:
         self.answers: Answers = {}
-        self._pending: list[tuple[str, bool]] = []
+        self._pending: list[tuple[str, str]] = []  # (text, "title" | "heading" | "intro")
 
     # The walk
 
@@ -457,7 +463,7 @@ class Interview:
             if name in self.answers:
                 continue
             section = self.words.data["sections"][name]
-            self._announce(section["title"], section["intro"])
+            self._pending += [(section["title"], "title"), (section["intro"], "intro")]
             given = self.given.get(name)
             self.answers[name] = {}  # filled in place: later rules read earlier answers
             self._model(
@@ -482,7 +488,7 @@ class Interview:
             if shape.kind == "model" and shape.model is not None:
                 heading = self.words.field(field_path).get("question")
                 if heading:
-                    self._announce(heading, None)
+                    self._pending.append((heading, "heading"))
                 current = given.get(name)
                 into[name] = {}
                 self._model(
@@ -577,8 +583,10 @@ class Interview:
             question = self.words.ui("choose")
         elif shape.kind == "yes_no":
             question = f"{question} ({self.words.ui('yes_no')})"
-        shown = "" if default is None and required else f" [{_show(default, shape, self.words)}]"
-        prompt = f"{question}{shown}: "
+        if default is not None or not required:
+            prompt = f"{question} [{_show(default, shape, self.words)}]: "
+        else:
+            prompt = f"{question} " if question.endswith("?") else f"{question}: "
         while True:
             if reason:
                 self.conversation.say(f"  ! {reason}")
@@ -588,13 +596,19 @@ class Interview:
                 reason = None
                 continue
             try:
-                if typed == "":
-                    return self._valid(adapter, default, required, ".".join(path))
-                if typed == "-":
-                    return self._valid(adapter, None, required, ".".join(path))
-                return check(adapter, _convert(typed, shape, self.words), self.words)
+                if typed in ("", "-"):
+                    value = self._valid(
+                        adapter, None if typed else default, required, ".".join(path)
+                    )
+                else:
+                    value = check(adapter, _convert(typed, shape, self.words), self.words)
             except Refused as refused:
                 reason = str(refused)
+                continue
+            advised = ADVICE.get(".".join(path))
+            if advised is not None and advised(value):
+                self.conversation.say(f"  ! {text['advice']}")
+            return value
 
     # Lists
 
@@ -717,18 +731,13 @@ class Interview:
         hints = self.words.field(path).get("by_sector", {})
         return str(hints.get(State(self.answers, {}).get("organisation.sector"), ""))
 
-    def _announce(self, title: str, intro: str | None) -> None:
-        """Titles are shown just before the first question under them, never for nothing."""
-        self._pending.append((title, intro is None))
-        if intro:
-            self._pending.append((intro, True))
-
     def _flush(self) -> None:
-        for number, (text, plain) in enumerate(self._pending):
-            if number == 0 and not plain:
+        """Titles and introductions are shown just before the first question under them."""
+        for text, style in self._pending:
+            if style == "title":
                 self.conversation.say()
             for line in _prose(text):
-                self.conversation.say(line, bold=not plain)
+                self.conversation.say(line, bold=style != "intro")
         self._pending.clear()
 
     def _ask(self, prompt: str) -> str:
@@ -802,7 +811,9 @@ def _emit_model(
                 first = next(
                     index for index, line in enumerate(item) if not line.lstrip().startswith("#")
                 )
-                item[first] = f"{pad}  - {item[first].lstrip()}"
+                item[: first + 1] = [f"{pad}  {line.lstrip()}" for line in item[:first]] + [
+                    f"{pad}  - {item[first].lstrip()}"
+                ]
                 lines += item
         elif shape.kind in ("models", "texts") and not value:
             lines.append(f"{pad}{name}: []")
