@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import EXAMPLES, MINIMAL, ROOT
+from tests.conftest import EXAMPLES, MINIMAL, ROOT, merged
 
 from policygen.questionnaire import load, load_text
 from policygen.questionnaire.model import Questionnaire
@@ -45,17 +45,6 @@ EVERY_OFFER = {
     "training": True,
 }
 _ANCHOR = re.compile(r"^#{1,6} .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
-
-
-def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """``base`` with ``changes`` applied; nested mappings are merged, other values replaced."""
-    result = dict(base)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merged(result[key], value)
-        else:
-            result[key] = value
-    return result
 
 
 def questionnaire(changes: dict[str, Any], language: str = "nl") -> Questionnaire:

@@ -115,6 +115,21 @@ def _level_at_least(level: EncouragementLevel, minimum: EncouragementLevel) -> b
     return LEVEL_ORDER.index(level) >= LEVEL_ORDER.index(minimum)
 
 
+def level_encourages_use(q: Questionnaire) -> bool:
+    """Levels 'encouraged' and 'ambassadors': content, time and recognition are offered."""
+    return _level_at_least(q.encouragement.level, EncouragementLevel.encouraged)
+
+
+def runs_ambassador_programme(q: Questionnaire) -> bool:
+    """A programme only at the 'ambassadors' level, and only when the organisation runs one."""
+    programme = q.encouragement.ambassador_programme
+    return q.encouragement.level is EncouragementLevel.ambassadors and programme
+
+
+def trains_employees(q: Questionnaire) -> bool:
+    return q.encouragement.training or bool(q.facilitation.training)
+
+
 RECOMMENDED_INTRODUCTION = {
     EncouragementLevel.restrained: (IntroductionKind.intranet, IntroductionKind.team_meetings),
     EncouragementLevel.neutral: (
@@ -418,10 +433,7 @@ def policy_context(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> d
     """The policy's facts: tables, fallbacks for unanswered roles, and the switches of its clauses."""
     org, roles, private, encouragement = q.organisation, q.roles, q.private_use, q.encouragement
     security, monitoring = q.accounts.security, q.monitoring
-    level = encouragement.level
-    encourages_use = _level_at_least(level, EncouragementLevel.encouraged)
-    has_programme = level is EncouragementLevel.ambassadors and encouragement.ambassador_programme
-    offers_training = encouragement.training or bool(q.facilitation.training)
+    encourages_use, has_programme = level_encourages_use(q), runs_ambassador_programme(q)
     account_manager = roles.account_manager or (
         q.accounts.managed[0].owner if q.accounts.managed else org.contact.role
     )
@@ -430,7 +442,7 @@ def policy_context(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> d
     policy_words = words["policy"]
     communication_policy = q.communication_policy
     related = communication_policy.related_documents
-    trainer = (roles.training or org.contact.role) if offers_training else None
+    trainer = (roles.training or org.contact.role) if trains_employees(q) else None
     duties_of = {
         "policy_owner": roles.policy_owner or q.document.owner,
         "account_manager": account_manager,
@@ -536,14 +548,12 @@ def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[s
         "level": level.value,
         "is_restrained": level is EncouragementLevel.restrained,
         "is_neutral": level is EncouragementLevel.neutral,
-        "encourages_use": _level_at_least(level, EncouragementLevel.encouraged),
-        "has_ambassador_programme": level is EncouragementLevel.ambassadors
-        and q.encouragement.ambassador_programme,
-        "offers_content_to_share": q.encouragement.content_to_share
-        and _level_at_least(level, EncouragementLevel.encouraged),
+        "encourages_use": level_encourages_use(q),
+        "has_ambassador_programme": runs_ambassador_programme(q),
+        "offers_content_to_share": q.encouragement.content_to_share and level_encourages_use(q),
         "offers_time_allowance": bool(q.encouragement.time_allowance_hours_per_month)
-        and _level_at_least(level, EncouragementLevel.encouraged),
-        "offers_training": q.encouragement.training or bool(q.facilitation.training),
+        and level_encourages_use(q),
+        "offers_training": trains_employees(q),
         # Monitoring
         "monitors_public_posts": monitoring.monitors_public_posts,
         "needs_works_council_consent": org.works_council and monitoring.monitors_public_posts,
