@@ -391,3 +391,11 @@ def test_policy_title_line_and_document_id() -> None:
 def test_roles_read_naturally_inside_sentences(language: str, role: str, in_sentence: str) -> None:
     text = policy({"private_use": {"spokesperson_role": role}}, language)
     assert f" {in_sentence} " in section(text, "speaking-for-the-organisation")
+
+
+def test_answers_cannot_break_a_table() -> None:
+    account = {**ACCOUNT, "purpose": "vacatures | nieuws", "owner": "team *Communicatie*"}
+    text = section(policy({"accounts": {"managed": [account]}}), "account-register")
+    row = next(line for line in text.splitlines() if line.startswith("| LinkedIn"))
+    assert row.count("|") == 5
+    assert "Vacatures &#124; nieuws" in row and r"\*Communicatie\*" in row
