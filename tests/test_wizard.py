@@ -374,6 +374,8 @@ def test_answers_file_asks_only_the_missing_questions(tmp_path: Path, terminal: 
         ("organisation:\n  size: many\n", "organisation.size: Typ een heel getal"),
         ("organisation:\n  naam: X\n", "unknown field 'naam'"),
         ("document:\n  effective_date: 2026-02-30\n", "invalid date"),
+        ("organisation: Acme\n", "organisation: must be a section of fields"),
+        ("accounts:\n  managed: linkedin\n", "accounts.managed: must be a list"),
     ],
 )
 def test_a_wrong_answers_file_is_reported(tmp_path: Path, content: str, expected: str) -> None:

@@ -37,7 +37,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from policygen.build import write_files
 from policygen.errors import OutputError, PolicygenError, Problem, QuestionnaireError
-from policygen.questionnaire import consistency_warnings, load, load_text
+from policygen.questionnaire import LoadedQuestionnaire, consistency_warnings, load, load_text
 from policygen.questionnaire.loader import decode, parse_yaml
 from policygen.questionnaire.model import (
     FORMAT_VERSION,
@@ -466,11 +466,10 @@ class Interview:
             self._pending += [(section["title"], "title"), (section["intro"], "intro")]
             given = self.given.get(name)
             self.answers[name] = {}  # filled in place: later rules read earlier answers
+            section_model = _shape(Questionnaire, name).model
+            assert section_model is not None, f"top-level field {name} is not a section"
             self._model(
-                _shape(Questionnaire, name).model or BaseModel,
-                (name,),
-                given if isinstance(given, dict) else {},
-                self.answers[name],
+                section_model, (name,), given if isinstance(given, dict) else {}, self.answers[name]
             )
             self._pending.clear()
         return self.answers
@@ -525,13 +524,10 @@ class Interview:
         default = self._default(model, name, path, state)
         reason = None
         if name in given:
-            try:
-                value = self._valid(adapter, given[name], required, key)
-            except Refused as refused:
-                if not self.can_ask:
-                    raise self._problem(path, str(refused)) from None
-                reason = str(refused)
-            else:
+            value, reason = self._earlier(
+                path, lambda: self._valid(adapter, given[name], required, key)
+            )
+            if reason is None:
                 if not (self.can_ask and self.ask_given):
                     return value
                 default = value
@@ -540,6 +536,18 @@ class Interview:
                 raise self._problem(path, self._required_reason(key))
             return default
         return self._ask_scalar(shape, adapter, path, default, required, reason)
+
+    def _earlier(self, path: Path_, validate: Callable[[], Any]) -> tuple[Any, str | None]:
+        """An earlier answer checked: ``(value, None)``, or ``(None, reason)`` to ask it again.
+
+        Without anyone to ask, a wrong earlier answer is an error naming the field.
+        """
+        try:
+            return validate(), None
+        except Refused as refused:
+            if not self.can_ask:
+                raise self._problem(path, str(refused)) from None
+            return None, str(refused)
 
     def _valid(self, adapter: TypeAdapter[Any], value: Any, required: bool, key: str) -> Any:
         if value is None and required:
@@ -617,13 +625,9 @@ class Interview:
         item_adapter = _item_adapter(model, name)
         reason = None
         if name in given:
-            try:
-                value: list[Any] = check(adapter, given[name], self.words)
-            except Refused as refused:
-                if not self.can_ask:
-                    raise self._problem(path, str(refused)) from None
-                reason = str(refused)
-            else:
+            earlier, reason = self._earlier(path, lambda: check(adapter, given[name], self.words))
+            value: list[Any] = list(earlier or [])
+            if reason is None:
                 if not (self.can_ask and self.ask_given):
                     return value
                 if value and self.confirm(
@@ -693,20 +697,11 @@ class Interview:
 
     # Small parts
 
-    def confirm(self, question: str, default: bool, path: Path_ = ()) -> bool:
-        shape = Shape("yes_no", optional=False)
-        prompt = f"{question} ({self.words.ui('yes_no')}) [{_show(default, shape, self.words)}]: "
-        while True:
-            typed = self._ask(prompt).strip()
-            if typed == "":
-                return default
-            if typed == "?":
-                self._help(path, shape)
-                continue
-            try:
-                return bool(_convert(typed, shape, self.words))
-            except Refused as refused:
-                self.conversation.say(f"  ! {refused}")
+    def confirm(self, question: str, default: bool, path: Path_) -> bool:
+        self._flush()
+        return ask_yes_no(
+            self.conversation, self.words, question, default, lambda: self._help(path, _YES_NO)
+        )
 
     def _item_heading(self, noun: str, number: int) -> None:
         self.conversation.say(
@@ -749,6 +744,31 @@ class Interview:
 
 
 # --- Writing the file ---------------------------------------------------------------------------
+
+
+_YES_NO = Shape("yes_no", optional=False)
+
+
+def ask_yes_no(
+    conversation: Conversation,
+    words: Wording,
+    question: str,
+    default: bool,
+    explain: Callable[[], None] | None = None,
+) -> bool:
+    """A yes/no question outside the model's fields: add another, keep this, overwrite."""
+    prompt = f"{question} ({words.ui('yes_no')}) [{_show(default, _YES_NO, words)}]: "
+    while True:
+        typed = conversation.ask(prompt).strip()
+        if typed == "":
+            return default
+        if typed == "?" and explain is not None:
+            explain()
+            continue
+        try:
+            return bool(_convert(typed, _YES_NO, words))
+        except Refused as refused:
+            conversation.say(f"  ! {refused}")
 
 
 def _yaml_scalar(value: Any) -> str:
@@ -954,31 +974,80 @@ def _read(path: Path) -> str:
         raise QuestionnaireError([Problem(path, None, None, "", message)]) from None
 
 
+_WRONG_SHAPE = {
+    "extra_forbidden": "unknown field '{key}'",
+    "model_type": "must be a section of fields (key: value lines)",
+    "dict_type": "must be a section of fields (key: value lines)",
+    "list_type": "must be a list (lines starting with -)",
+}
+
+
 def _given(options: InitOptions) -> tuple[Answers, str | None]:
-    """Earlier answers, and the original text when updating a file."""
+    """Earlier answers, and the original text when updating a file.
+
+    An answers file may leave anything out, and a wrong value is asked again; but keys the
+    questionnaire does not know, or a section that is not a section, are errors at once.
+    """
     if options.update:
         load(options.target)  # a file to update must be valid; its problems are shown with lines
         text = _read(options.target)
         data, _ = parse_yaml(text, options.target)
         return data, text
-    if options.answers is not None:
-        data, source = parse_yaml(_read(options.answers), options.answers)
-        try:
-            Questionnaire.model_validate(data)
-        except ValidationError as error:
-            unknown = [
-                source.problem(tuple(detail["loc"]), f"unknown field '{detail['loc'][-1]}'")
-                for detail in error.errors(include_url=False)
-                if detail["type"] == "extra_forbidden"
-            ]
-            if unknown:
-                raise QuestionnaireError(unknown) from None
-        return data, None
-    return {}, None
+    if options.answers is None:
+        return {}, None
+    data, source = parse_yaml(_read(options.answers), options.answers)
+    try:
+        Questionnaire.model_validate(data)
+    except ValidationError as error:
+        wrong = [
+            source.problem(
+                tuple(detail["loc"]), _WRONG_SHAPE[detail["type"]].format(key=detail["loc"][-1])
+            )
+            for detail in error.errors(include_url=False)
+            if detail["type"] in _WRONG_SHAPE
+        ]
+        if wrong:
+            raise QuestionnaireError(wrong) from None
+    return data, None
+
+
+def _may_write(
+    options: InitOptions, conversation: Conversation, words: Wording, can_ask: bool
+) -> None:
+    """An existing file is replaced only with --force or a yes (asked before the interview)."""
+    target = options.target
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name")
+    if options.update or options.force or not target.exists():
+        return
+    refusal = OutputError(words.ui("not_overwritten", file=target))
+    if not can_ask:
+        raise refusal
+    conversation.say()
+    if not ask_yes_no(conversation, words, words.ui("overwrite", file=target), False):
+        raise refusal
+
+
+def _report(conversation: Conversation, words: Wording, loaded: LoadedQuestionnaire) -> None:
+    """Warnings, sample answers still to replace, and what to do next."""
+    target = loaded.source.file
+    for warning in consistency_warnings(loaded):
+        conversation.say(words.ui("warning", message=f"{warning.field}: {warning.message}"))
+    answers = State(_plain(loaded.questionnaire), {})
+    placeholders = [
+        ".".join(path)
+        for path in PLACEHOLDERS
+        if answers.get(".".join(path)) == words.field(path)["placeholder"]
+    ]
+    if placeholders:
+        conversation.say(words.ui("replace_placeholders", fields=", ".join(placeholders)))
+    conversation.say(words.ui("next_steps"))
+    for step in ("step_build", "step_validate", "step_update"):
+        conversation.say(f"  {words.ui(step, file=target)}")
 
 
 def run_init(options: InitOptions, conversation: Conversation, *, interactive: bool) -> Path:
-    """Ask, validate, write; returns the file written. Nothing is written unless all succeeds.
+    """Ask, validate, write; returns the file. Nothing is written unless everything succeeds.
 
     KeyboardInterrupt and EOFError pass through untouched: the caller reports them.
     """
@@ -987,15 +1056,7 @@ def run_init(options: InitOptions, conversation: Conversation, *, interactive: b
     given, original = _given(options)
     language = _ask_language(conversation, given, can_ask, options.update)
     words = wording(language)
-    if not options.update and target.exists() and not options.force:
-        message = words.ui("not_overwritten", file=target)
-        if not can_ask:
-            raise OutputError(message)
-        conversation.say()
-        if not Interview(conversation, words, {}, True, False).confirm(
-            words.ui("overwrite", file=target), False
-        ):
-            raise OutputError(message)
+    _may_write(options, conversation, words, can_ask)
     if can_ask:
         conversation.say()
         conversation.say(words.ui("welcome"))
@@ -1003,35 +1064,27 @@ def run_init(options: InitOptions, conversation: Conversation, *, interactive: b
     interview = Interview(
         conversation, words, given, can_ask, options.update, source=options.answers
     )
-    answers = interview.run(language)
-    questionnaire = Questionnaire.model_validate(answers)
-    if original is not None:
-        old = Questionnaire.model_validate(given)
-        text = updated_text(original, old, questionnaire)
-    else:
+    questionnaire = Questionnaire.model_validate(interview.run(language))
+    if original is None:
         text = render_questionnaire(_plain(questionnaire), target, words)
+    else:
+        text = updated_text(original, Questionnaire.model_validate(given), questionnaire)
     loaded = load_text(text, target)
+    if loaded.questionnaire != questionnaire:  # the writer lost an answer: never write that file
+        raise PolicygenError(
+            f"{target}: the written text does not hold every answer; please report this"
+        )
     conversation.say()
-    if original is not None and text == original:
+    if text == original:
         conversation.say(words.ui("unchanged", file=target))
     else:
         files = {target.name: text.encode("utf-8")}
         if original is not None:
-            files = {f"{target.name}.bak": original.encode("utf-8"), **files}
+            backup = target.with_name(f"{target.name}.bak")
+            files = {backup.name: original.encode("utf-8"), **files}
         write_files(target.parent, files)
         conversation.say(words.ui("wrote", file=target))
         if original is not None:
-            conversation.say(words.ui("backup", file=target.with_name(f"{target.name}.bak")))
-    for warning in consistency_warnings(loaded):
-        conversation.say(words.ui("warning", message=f"{warning.field}: {warning.message}"))
-    placeholders = [
-        ".".join(path)
-        for path in PLACEHOLDERS
-        if State(_plain(questionnaire), {}).get(".".join(path)) == words.field(path)["placeholder"]
-    ]
-    if placeholders:
-        conversation.say(words.ui("replace_placeholders", fields=", ".join(placeholders)))
-    conversation.say(words.ui("next_steps"))
-    for step in ("step_build", "step_validate", "step_update"):
-        conversation.say(f"  {words.ui(step, file=target)}")
+            conversation.say(words.ui("backup", file=backup))
+    _report(conversation, words, loaded)
     return target
