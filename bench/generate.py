@@ -33,6 +33,8 @@ def _vary(base: dict[str, Any], index: int) -> dict[str, Any]:
     document = data.setdefault("document", {})
     document["version"] = f"1.{index}"
     document["as_chapter"] = index % 5 == 2
+    if document["as_chapter"]:
+        data.setdefault("communication_policy", {}).setdefault("chapter", 3 + index % 4)
 
     level = levels[index % len(levels)]
     encouragement = data.setdefault("encouragement", {})

@@ -36,6 +36,8 @@ class Run:
     label: str
     seconds: float
     documents: int
+    cpu_seconds: float
+    """User plus system time of the command and every process it waited for (``wait4``)."""
     largest_process_mb: float
     """The largest single process's peak RSS (``wait4`` rusage)."""
     all_processes_mb: float
@@ -94,7 +96,8 @@ def measure(label: str, command: list[str], documents: int, env: dict[str, str])
             raise SystemExit(
                 f"{label} failed ({process.returncode}):\n{errors.read().decode()[-3000:]}"
             )
-    return Run(label, seconds, documents, usage.ru_maxrss / 1024, peak / 2**20)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(label, seconds, documents, cpu, usage.ru_maxrss / 1024, peak / 2**20)
 
 
 def pandoc_command(folder: Path, jobs: int, to: str) -> list[str]:
@@ -221,13 +224,13 @@ def main() -> None:
     )
     print()
     print(
-        "| questionnaires (documents) | run | wall s | per document ms | peak MB, largest process | peak MB, all processes |"
+        "| questionnaires (documents) | run | wall s | per document ms | CPU s | peak MB, largest process | peak MB, all processes |"
     )
-    print("|---|---|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for size, runs in results.items():
         for run in runs.values():
             print(
-                f"| {size} ({run.documents}) | {run.label} | {run.seconds:.2f} | {run.per_document_ms:.0f} "
+                f"| {size} ({run.documents}) | {run.label} | {run.seconds:.2f} | {run.per_document_ms:.0f} | {run.cpu_seconds:.1f} "
                 f"| {run.largest_process_mb:.0f} | {run.all_processes_mb:.0f} |"
             )
     print()

@@ -308,12 +308,18 @@ def _time_bound(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-_WARM_UP_PAGE = "<!DOCTYPE html><html lang='en'><head><style>{css}</style></head><body><p>policygen</p></body></html>"
+# Narrow paragraphs force hyphenation, so each language's dictionary is loaded here too.
+_WARM_UP_PAGE = (
+    "<!DOCTYPE html><html><head><style>{css}</style></head><body>"
+    '<p lang="nl" style="width: 3em">Communicatiebeleid</p>'
+    '<p lang="en" style="width: 3em">Communication</p></body></html>'
+)
 
 
 def _init_worker(warm_pdf: bool) -> None:
-    """Each worker: leave Ctrl-C to the parent, and load WeasyPrint, the fonts and the page
-    design once (the PDF stage caches them per process), before the first document."""
+    """Each worker: leave Ctrl-C to the parent, and load WeasyPrint, the fonts, the page design
+    and the hyphenation dictionaries once (the PDF stage keeps them per process), before the
+    first document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if warm_pdf:

@@ -19,7 +19,7 @@ from pathlib import Path
 from policygen.errors import OutputError, Problem, StrictModeError
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
 from policygen.questionnaire import LoadedQuestionnaire, consistency_warnings, load
-from policygen.render import DOCUMENTS, DocumentKind, page_meta, render_markdown, render_page
+from policygen.render import DOCUMENTS, page_meta, render_markdown, render_page
 from policygen.render.context import build_context
 
 FORMATS = ("md", "html", "pdf")
@@ -59,12 +59,14 @@ def _version_slug(version: str) -> str:
     return slug[:20].strip("-.") or "0"
 
 
-def output_stem(loaded: LoadedQuestionnaire, kind: DocumentKind) -> str:
-    """``socialemediabeleid-v1.2``: from the document's title and version."""
+def output_stems(loaded: LoadedQuestionnaire) -> dict[str, str]:
+    """Per document kind, ``socialemediabeleid-v1.2``: from the document's title and version."""
     context = build_context(loaded.questionnaire)
-    title = context["title"] if kind.key == "policy" else context["plan_title"]
     version = _version_slug(loaded.questionnaire.document.version)
-    return f"{slugify(title, fallback=kind.key)}-v{version}"
+    titles = {"policy": context["title"], "plan": context["plan_title"]}
+    return {
+        kind.key: f"{slugify(titles[kind.key], fallback=kind.key)}-v{version}" for kind in DOCUMENTS
+    }
 
 
 def render_outputs(
@@ -74,8 +76,9 @@ def render_outputs(
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
+    stems = output_stems(loaded)
     for kind in DOCUMENTS:
-        stem = output_stem(loaded, kind)
+        stem = stems[kind.key]
         markdown_text = render_markdown(q, kind, as_chapter=options.as_chapter)
         if "md" in options.formats:
             outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
