@@ -145,6 +145,7 @@ VARIANTS = [
     pytest.param("privacy-of-others", {"organisation": {"sector": "healthcare"}}, {"organisation": {"sector": "education"}}, id="service-users"),
     pytest.param("what-we-follow", {"monitoring": {"monitors_public_posts": True, "legal_basis": "public_task"}}, {"monitoring": {"monitors_public_posts": True}}, id="legal-basis"),
     pytest.param("monitoring", {"monitoring": {"monitors_public_posts": True}}, {}, id="monitoring-intro"),
+    pytest.param("summary", {"monitoring": {"monitors_public_posts": True}}, {}, id="monitoring-summary"),
     pytest.param("violations", {"private_use": {"consequences": "Eerst volgt altijd een gesprek met HR."}}, {}, id="consequences"),
     pytest.param("legal-review", {"organisation": {"works_council": True}}, {}, id="works-council-review"),
     pytest.param("place-in-communication-policy", {"communication_policy": {"title": "Communicatiebeleid", "chapter": 4}}, {}, id="communication-policy"),
