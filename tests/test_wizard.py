@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from typer.testing import CliRunner
 
 from policygen import wizard
@@ -533,6 +533,12 @@ def test_written_file_has_schema_header_and_a_comment_above_every_field(tmp_path
             assert above.startswith("#"), f"no comment above line {number + 1}: {line}"
     assert "Keuzes: healthcare = zorg; public_sector = overheid" in "\n".join(lines).replace(
         "\n  # ", " "
+    )
+
+
+def test_schema_line_is_relative_inside_this_repository() -> None:
+    assert (
+        wizard.schema_reference(ROOT / "examples" / "new.yaml") == "../schema/policygen.schema.json"
     )
 
 
