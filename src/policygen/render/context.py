@@ -99,7 +99,9 @@ class Formatter:
         return MarkdownSafe(format_decimal(value, format="#,##0.##", locale=self.locale))
 
     def money(self, value: float) -> MarkdownSafe:
-        text = format_currency(value, "EUR", format="¤ #,##0", locale=self.locale, currency_digits=False)
+        # Whole euros, in each language's own way: "€ 38.000" in Dutch, "€38,000" in English.
+        pattern = "¤ #,##0" if self.locale.startswith("nl") else "¤#,##0"
+        text = format_currency(value, "EUR", format=pattern, locale=self.locale, currency_digits=False)
         return MarkdownSafe(text.replace("\xa0", " "))
 
     def joined(self, items: list[str]) -> str:
