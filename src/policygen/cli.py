@@ -224,7 +224,7 @@ def init(
         Path | None,
         typer.Option(help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Write a questionnaire by answering questions, in Dutch or English (the wizard)."""
     from policygen import wizard
