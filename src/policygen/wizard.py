@@ -153,7 +153,7 @@ def wording(language: str) -> Wording:
 class Shape:
     """What kind of answer a field takes, read from its type annotation."""
 
-    kind: str  # text, whole, number, yes_no, date, choice, model, models, texts, fixed
+    kind: str  # text, whole, number, yes_no, date, choice, model, models, texts
     optional: bool
     model: type[BaseModel] | None = None
     choices: tuple[str, ...] = ()
@@ -183,9 +183,7 @@ def _scalar_kind(base: Any) -> tuple[str, tuple[str, ...]]:
         dt.date: "date",
         str: "text",
     }
-    if base in kinds:
-        return kinds[base], ()
-    return "fixed", ()
+    return kinds.get(base, "text"), ()
 
 
 @cache
@@ -196,7 +194,7 @@ def _shape(model: type[BaseModel], name: str) -> Shape:
         item = typing.get_args(base)[0]
         item_base = _base(item)
         if isinstance(item_base, type) and issubclass(item_base, BaseModel):
-            return Shape("models", optional, model=item_base, item=item)
+            return Shape("models", optional, model=item_base)
         return Shape("texts", optional, item=item)
     if isinstance(base, type) and issubclass(base, BaseModel):
         return Shape("model", optional, model=base)
