@@ -483,7 +483,7 @@ class Interview:
                 continue
             shape = _shape(model, name)
             if shape.kind == "model" and shape.model is not None:
-                heading = self.words.field(field_path).get("question")
+                heading = str(self.words.field(field_path).get("question", ""))
                 if heading:
                     self._pending.append((heading, "heading"))
                 current = given.get(name)
@@ -494,8 +494,8 @@ class Interview:
                     current if isinstance(current, dict) else {},
                     into[name],
                 )
-                if heading:
-                    self._pending.clear()
+                if (heading, "heading") in self._pending:  # nothing asked under it
+                    self._pending.remove((heading, "heading"))
                 continue
             into[name] = self._field(model, name, field_path, given, state)
         return into
@@ -795,7 +795,7 @@ def _comment(
     parts = [text.get("help") or description]
     shape = _shape(model, name)
     if shape.kind == "choice":
-        labels = (f"{value} = {words.choice_label(name, value)}" for value in shape.choices)
+        labels = (f"{choice} = {words.choice_label(name, choice)}" for choice in shape.choices)
         parts.append(f"{words.data['file']['choices']}: {'; '.join(labels)}.")
     if shape.kind == "models" and shape.model is not None:
         parts.append(f"{words.data['file']['per_item']}: {', '.join(shape.model.model_fields)}.")
