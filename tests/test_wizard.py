@@ -500,6 +500,17 @@ def test_update_can_add_and_remove_answers(tmp_path: Path) -> None:
     assert "size:" not in target.read_text(encoding="utf-8")
 
 
+def test_update_without_a_terminal_needs_defaults_and_then_keeps_the_file(tmp_path: Path) -> None:
+    copy = tmp_path / EXAMPLES[0].name
+    shutil.copy(EXAMPLES[0], copy)
+    refused = runner.invoke(app, ["init", "--update", str(copy)])
+    assert refused.exit_code == 1
+    assert "no terminal to ask questions on; use --defaults (keep every answer)" in refused.output
+    kept = runner.invoke(app, ["init", "--update", str(copy), "--defaults"])
+    assert kept.exit_code == 0, kept.output
+    assert copy.read_bytes() == EXAMPLES[0].read_bytes()
+
+
 def test_update_interrupted_leaves_the_file_alone(tmp_path: Path, terminal: None) -> None:
     copy = tmp_path / EXAMPLES[0].name
     shutil.copy(EXAMPLES[0], copy)

@@ -233,7 +233,8 @@ def init(
         raise typer.BadParameter("use --update or --answers, not both", param_hint="--update")
     interactive = wizard.stdin_is_terminal()
     if not interactive and not defaults and answers is None:
-        _fail(PolicygenError("no terminal to ask questions on; use --defaults or --answers FILE"))
+        hint = "--defaults (keep every answer)" if update else "--defaults or --answers FILE"
+        _fail(PolicygenError(f"no terminal to ask questions on; use {hint}"))
     options = wizard.InitOptions(
         target=update or file, use_defaults=defaults, answers=answers, update=update is not None, force=force
     )
