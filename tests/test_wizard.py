@@ -477,6 +477,29 @@ def test_update_writes_only_what_changed_and_keeps_comments(example: Path, tmp_p
     )
 
 
+def test_update_keeps_a_hand_written_layout(tmp_path: Path) -> None:
+    """Dashes level with their key, flow lists, quotes and comments all survive a change."""
+    target = tmp_path / "policy.yaml"
+    original = (
+        "policygen: 1  # format\n"
+        "organisation:\n"
+        "    name: 'Acme'\n"
+        "    contact: {role: communicatie}\n"
+        "document:\n"
+        "    owner: manager   # wie\n"
+        "facilitation:\n"
+        "    tools:\n"
+        "    - Canva\n"
+        "    - Buffer\n"
+        "\n"
+        "# einde\n"
+    )
+    target.write_text(original, encoding="utf-8")
+    respondent = Respondent({"1-2 [1]": "", "Hoe heet je organisatie?": "Acme Nederland"})
+    wizard.run_init(wizard.InitOptions(target, update=True), respondent, interactive=True)
+    assert target.read_text(encoding="utf-8") == original.replace("'Acme'", "'Acme Nederland'")
+
+
 def test_update_can_add_and_remove_answers(tmp_path: Path) -> None:
     target = tmp_path / "policy.yaml"
     runner.invoke(app, ["init", "--defaults", str(target)])

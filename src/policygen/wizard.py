@@ -880,12 +880,31 @@ def render_questionnaire(answers: Answers, target: Path, words: Wording) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _round_trip_yaml() -> YAML:
+_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 2, 0))
+"""(mapping, sequence, dash offset): lists indented under their key, or level with it."""
+
+
+def _dump(handler: YAML, document: Any) -> str:
+    stream = io.StringIO()
+    handler.dump(document, stream)
+    return stream.getvalue()
+
+
+def _handler(mapping: int, sequence: int, offset: int) -> YAML:
     handler = YAML()
     handler.preserve_quotes = True
     handler.width = 4096
-    handler.indent(mapping=2, sequence=4, offset=2)
+    handler.indent(mapping=mapping, sequence=sequence, offset=offset)
     return handler
+
+
+def _round_trip_yaml(original: str) -> YAML:
+    """A ruamel.yaml handler in the file's own indentation, so unchanged lines stay as they are."""
+    for indents in _INDENTS:
+        handler = _handler(*indents)
+        if _dump(handler, handler.load(original)) == original:
+            return handler
+    return _handler(*_INDENTS[0])  # no exact match: re-indented the way the wizard writes
 
 
 def _patch(node: CommentedMap, old: Answers, new: Answers, model: type[BaseModel]) -> None:
@@ -916,12 +935,10 @@ def _patch(node: CommentedMap, old: Answers, new: Answers, model: type[BaseModel
 
 def updated_text(original: str, old: Questionnaire, new: Questionnaire) -> str:
     """The original file with the new answers; unchanged answers keep their exact text."""
-    handler = _round_trip_yaml()
+    handler = _round_trip_yaml(original)
     document = handler.load(original)
     _patch(document, _plain(old), _plain(new), Questionnaire)
-    stream = io.StringIO()
-    handler.dump(document, stream)
-    return stream.getvalue()
+    return _dump(handler, document)
 
 
 # --- The command --------------------------------------------------------------------------------
@@ -1066,7 +1083,10 @@ def run_init(options: InitOptions, conversation: Conversation, *, interactive: b
     if original is None:
         text = render_questionnaire(_plain(questionnaire), target, words)
     else:
-        text = updated_text(original, Questionnaire.model_validate(given), questionnaire)
+        before = Questionnaire.model_validate(given)
+        text = (
+            original if questionnaire == before else updated_text(original, before, questionnaire)
+        )
     loaded = load_text(text, target)
     if loaded.questionnaire != questionnaire:  # the writer lost an answer: never write that file
         raise PolicygenError(
