@@ -971,7 +971,7 @@ def _ask_language(
         conversation.say(f"  {number}. {wording(language).data['language_name']} ({language})")
     default = choices.index(current) + 1
     while True:
-        typed = conversation.ask(f"1-{len(choices)} [{default}]: ").strip().lower()
+        typed = conversation.ask(f"Kies / choose 1-{len(choices)} [{default}]: ").strip().lower()
         if typed == "":
             return str(current)
         if typed in choices:
