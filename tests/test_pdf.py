@@ -164,6 +164,8 @@ def test_fetcher_allows_the_packaged_assets_only() -> None:
     assert allowed_asset(style.as_uri()) == style
     assert allowed_asset((assets_dir() / ".." / "page.html.j2").as_uri()) is None
     assert allowed_asset(assets_dir().as_uri()) is None, "a folder is not an asset"
+    assert allowed_asset(style.as_uri().replace("style", "%73tyle")) == style
+    assert allowed_asset(assets_dir().as_uri() + "/%2e%2e/page.html.j2") is None
     assert allowed_asset("file://example.org" + style.as_posix()) is None
     assert allowed_asset("https://example.org/style.css") is None
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from policygen.errors import PdfError
@@ -62,7 +62,7 @@ def allowed_asset(url: str) -> Path | None:
     parts = urlsplit(url)
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return None
-    path = Path(os.path.realpath(url2pathname(unquote(parts.path))))
+    path = Path(os.path.realpath(url2pathname(parts.path)))
     if path.is_relative_to(assets_dir()) and path.is_file():
         return path
     return None
