@@ -94,6 +94,9 @@ class Reporter(BatchListener):
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        self.close()
+
+    def close(self) -> None:
         """Called on success and on Ctrl-C alike: leave the terminal tidy."""
 
     def out(self, line: str) -> None:
@@ -136,8 +139,9 @@ class RichReporter(Reporter):
             TimeElapsedColumn,
         )
 
+        # One console for everything: both streams are this terminal (see is_interactive), and
+        # only the console that draws the bar can print above it.
         self.console = Console(highlight=False)
-        self.errors = Console(stderr=True, highlight=False)
         self.progress = Progress(
             TextColumn("[bold]building"),
             BarColumn(),
@@ -148,12 +152,7 @@ class RichReporter(Reporter):
         )
         self.task = self.progress.add_task("build", total=None)
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         self.progress.stop()
 
     def start(self, total: int) -> None:
@@ -168,7 +167,7 @@ class RichReporter(Reporter):
         self.console.print(line, markup=False)
 
     def err(self, line: str) -> None:
-        self.errors.print(
+        self.console.print(
             line, markup=False, style="yellow" if line.startswith("warning:") else "red"
         )
 
