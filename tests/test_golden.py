@@ -16,7 +16,9 @@ def test_example_matches_golden(example: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", GOLDEN_EPOCH)
     folder = GOLDEN / example.stem
     rendered = render_example(example)
-    expected = {path.name: path.read_bytes() for path in folder.glob("*")} if folder.is_dir() else {}
+    expected = (
+        {path.name: path.read_bytes() for path in folder.glob("*")} if folder.is_dir() else {}
+    )
     assert sorted(rendered) == sorted(expected), f"golden files differ in name; {REGENERATE}"
     for name, data in rendered.items():
         if data != expected[name]:
@@ -33,4 +35,6 @@ def test_example_matches_golden(example: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_every_example_has_golden_files() -> None:
     assert EXAMPLES, "examples/ holds no questionnaire"
-    assert sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()) == sorted(e.stem for e in EXAMPLES)
+    assert sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()) == sorted(
+        e.stem for e in EXAMPLES
+    )

@@ -30,7 +30,9 @@ DUTCH_WORDS = {
 
 
 def _documents(example: Path, as_chapter: bool) -> dict[str, str]:
-    files, _ = render_outputs(load(example), BuildOptions(formats=("md", "html"), as_chapter=as_chapter))
+    files, _ = render_outputs(
+        load(example), BuildOptions(formats=("md", "html"), as_chapter=as_chapter)
+    )
     return {name: data.decode("utf-8") for name, data in files.items()}
 
 
@@ -48,7 +50,9 @@ def _empty_sections(markdown: str) -> list[str]:
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         next_heading = HEADING.match(following) if following else None
-        if following is None or (next_heading and len(next_heading.group(1)) <= len(match.group(1))):
+        if following is None or (
+            next_heading and len(next_heading.group(1)) <= len(match.group(1))
+        ):
             empty.append(line)
     return empty
 

@@ -17,7 +17,10 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
     found: list[Problem] = []
     encouragement = q.encouragement
 
-    if encouragement.level is EncouragementLevel.ambassadors and not encouragement.ambassador_programme:
+    if (
+        encouragement.level is EncouragementLevel.ambassadors
+        and not encouragement.ambassador_programme
+    ):
         found.append(
             warn(
                 ("encouragement", "ambassador_programme"),

@@ -33,7 +33,10 @@ def _not_blank(value: str) -> str:
 
 
 Text = Annotated[
-    StrictStr, Field(max_length=MAX_TEXT_LENGTH), AfterValidator(_clean_text), AfterValidator(_not_blank)
+    StrictStr,
+    Field(max_length=MAX_TEXT_LENGTH),
+    AfterValidator(_clean_text),
+    AfterValidator(_not_blank),
 ]
 """A piece of text that appears in the documents (a name, a role, a sentence)."""
 
@@ -163,7 +166,9 @@ class IntroductionKind(StrEnum):
 
 
 class Contact(Section):
-    role: ShortText = Field(description="Who employees ask about this policy (a role or team, not a person's name).")
+    role: ShortText = Field(
+        description="Who employees ask about this policy (a role or team, not a person's name)."
+    )
     email: Email | None = Field(default=None, description="E-mail address of that contact point.")
     phone: ShortText | None = Field(default=None, description="Phone number of that contact point.")
 
@@ -176,22 +181,28 @@ class Organisation(Section):
     )
     size: Count | None = Field(default=None, description="Number of employees (approximately).")
     works_council: StrictBool = Field(
-        default=False, description="Does the organisation have a works council (ondernemingsraad, OR)?"
+        default=False,
+        description="Does the organisation have a works council (ondernemingsraad, OR)?",
     )
     contact: Contact = Field(description="Contact point for questions about the policy.")
 
 
 class DocumentControl(Section):
     title: ShortText | None = Field(
-        default=None, description="Title of the policy; leave empty for the default title in the chosen language."
+        default=None,
+        description="Title of the policy; leave empty for the default title in the chosen language.",
     )
-    version: ShortText = Field(default="1.0", description='Version of this policy, in quotes (e.g. "1.0").')
+    version: ShortText = Field(
+        default="1.0", description='Version of this policy, in quotes (e.g. "1.0").'
+    )
     effective_date: Date | None = Field(
         default=None,
         description="Date the policy takes effect (YYYY-MM-DD). Empty: SOURCE_DATE_EPOCH, or the date is left open.",
     )
     owner: ShortText = Field(description="Role that owns and maintains the policy.")
-    approved_by: ShortText | None = Field(default=None, description="Body or role that approved the policy.")
+    approved_by: ShortText | None = Field(
+        default=None, description="Body or role that approved the policy."
+    )
     approval_date: Date | None = Field(default=None, description="Date of approval (YYYY-MM-DD).")
     review_cycle_months: Annotated[int, Field(ge=1, le=60, strict=True)] = Field(
         default=12, description="How often the policy is reviewed, in months."
@@ -209,11 +220,15 @@ class RelatedDocument(Section):
 
 
 class CommunicationPolicy(Section):
-    title: ShortText | None = Field(default=None, description="Title of the wider communication policy.")
+    title: ShortText | None = Field(
+        default=None, description="Title of the wider communication policy."
+    )
     chapter: Annotated[int, Field(ge=1, le=99, strict=True)] | None = Field(
         default=None, description="Chapter number of this policy within the communication policy."
     )
-    url: Url | None = Field(default=None, description="Where the communication policy is published.")
+    url: Url | None = Field(
+        default=None, description="Where the communication policy is published."
+    )
     related_documents: list[RelatedDocument] = Field(
         default_factory=list,
         max_length=20,
@@ -231,26 +246,39 @@ class Account(Section):
     posters: list[ShortText] = Field(
         default_factory=list, max_length=20, description="Roles that may post on the account."
     )
-    approval: Approval = Field(default=Approval.none, description="Approval needed before a post goes out.")
+    approval: Approval = Field(
+        default=Approval.none, description="Approval needed before a post goes out."
+    )
     response_time_hours: Annotated[int, Field(ge=1, le=720, strict=True)] | None = Field(
-        default=None, description="How quickly messages and comments are answered, in hours (working hours)."
+        default=None,
+        description="How quickly messages and comments are answered, in hours (working hours).",
     )
     administrators: Annotated[int, Field(ge=1, le=50, strict=True)] = Field(
-        default=2, description="Number of people with administrator rights (at least two is advised)."
+        default=2,
+        description="Number of people with administrator rights (at least two is advised).",
     )
 
 
 class AccountSecurity(Section):
-    two_factor: StrictBool = Field(default=True, description="Two-factor authentication on every account.")
-    password_manager: StrictBool = Field(default=True, description="Log-ins kept in a shared password manager.")
+    two_factor: StrictBool = Field(
+        default=True, description="Two-factor authentication on every account."
+    )
+    password_manager: StrictBool = Field(
+        default=True, description="Log-ins kept in a shared password manager."
+    )
     offboarding: StrictBool = Field(
-        default=True, description="Access is removed and passwords changed when someone leaves or changes role."
+        default=True,
+        description="Access is removed and passwords changed when someone leaves or changes role.",
     )
 
 
 class Crisis(Section):
-    contact_role: ShortText = Field(description="Who is called when a post causes harm or a storm of reactions.")
-    phone: ShortText | None = Field(default=None, description="Phone number for urgent cases, outside office hours too.")
+    contact_role: ShortText = Field(
+        description="Who is called when a post causes harm or a storm of reactions."
+    )
+    phone: ShortText | None = Field(
+        default=None, description="Phone number for urgent cases, outside office hours too."
+    )
     response_minutes: Annotated[int, Field(ge=5, le=1440, strict=True)] = Field(
         default=60, description="Within how many minutes a first response is given in a crisis."
     )
@@ -260,35 +288,50 @@ class Accounts(Section):
     managed: list[Account] = Field(
         default_factory=list, max_length=50, description="The accounts the organisation manages."
     )
-    tone_of_voice: Text | None = Field(default=None, description="How the organisation sounds online.")
-    security: AccountSecurity = Field(default_factory=AccountSecurity, description="How accounts are secured.")
-    crisis: Crisis | None = Field(default=None, description="Crisis and escalation for the organisation's accounts.")
+    tone_of_voice: Text | None = Field(
+        default=None, description="How the organisation sounds online."
+    )
+    security: AccountSecurity = Field(
+        default_factory=AccountSecurity, description="How accounts are secured."
+    )
+    crisis: Crisis | None = Field(
+        default=None, description="Crisis and escalation for the organisation's accounts."
+    )
 
 
 class PrivateUse(Section):
     work_hours: WorkHoursUse = Field(
-        default=WorkHoursUse.limited, description="Private use of social media during working hours."
+        default=WorkHoursUse.limited,
+        description="Private use of social media during working hours.",
     )
     mention_employer: MentionEmployer = Field(
-        default=MentionEmployer.with_disclaimer, description="May employees say where they work on private accounts?"
+        default=MentionEmployer.with_disclaimer,
+        description="May employees say where they work on private accounts?",
     )
     disclaimer_text: Text | None = Field(
-        default=None, description="The disclaimer employees add; empty for the default text in the chosen language."
+        default=None,
+        description="The disclaimer employees add; empty for the default text in the chosen language.",
     )
     confidential_examples: list[ShortText] = Field(
-        default_factory=list, max_length=20, description="Examples of information that is never shared."
+        default_factory=list,
+        max_length=20,
+        description="Examples of information that is never shared.",
     )
     spokesperson_role: ShortText | None = Field(
-        default=None, description="Who speaks on behalf of the organisation (press office, communication team)."
+        default=None,
+        description="Who speaks on behalf of the organisation (press office, communication team).",
     )
     harassment_contact: ShortText | None = Field(
-        default=None, description="Where employees report online harassment (e.g. the confidential adviser)."
+        default=None,
+        description="Where employees report online harassment (e.g. the confidential adviser).",
     )
     political_expression_guidance: StrictBool | None = Field(
-        default=None, description="Add guidance on political expression; empty: on for the public sector."
+        default=None,
+        description="Add guidance on political expression; empty: on for the public sector.",
     )
     consequences: Text | None = Field(
-        default=None, description="Extra words on the consequences of violations; the standard clause always appears."
+        default=None,
+        description="Extra words on the consequences of violations; the standard clause always appears.",
     )
 
 
@@ -297,31 +340,53 @@ class Encouragement(Section):
         default=EncouragementLevel.neutral,
         description="restrained: guardrails only; neutral: allowed, not stimulated; encouraged: content, training, some time; ambassadors: a programme.",
     )
-    ambassador_programme: StrictBool = Field(default=False, description="An ambassador programme that employees may join.")
-    ambassador_coordinator: ShortText | None = Field(default=None, description="Role that coordinates the ambassadors.")
-    content_to_share: StrictBool = Field(default=False, description="The organisation offers ready content to share.")
+    ambassador_programme: StrictBool = Field(
+        default=False, description="An ambassador programme that employees may join."
+    )
+    ambassador_coordinator: ShortText | None = Field(
+        default=None, description="Role that coordinates the ambassadors."
+    )
+    content_to_share: StrictBool = Field(
+        default=False, description="The organisation offers ready content to share."
+    )
     content_channel: ShortText | None = Field(
-        default=None, description="Where shareable content is offered (an app, the intranet, a channel)."
+        default=None,
+        description="Where shareable content is offered (an app, the intranet, a channel).",
     )
     time_allowance_hours_per_month: Hours | None = Field(
-        default=None, description="Working time per month employees may spend on social media for work."
+        default=None,
+        description="Working time per month employees may spend on social media for work.",
     )
     recognition: Text | None = Field(default=None, description="How contributions are recognised.")
-    training: StrictBool = Field(default=False, description="Social media training is offered to employees.")
+    training: StrictBool = Field(
+        default=False, description="Social media training is offered to employees."
+    )
 
 
 class Responsibility(Section):
     role: ShortText = Field(description="The role.")
-    responsibilities: list[Text] = Field(min_length=1, max_length=20, description="What this role does.")
+    responsibilities: list[Text] = Field(
+        min_length=1, max_length=20, description="What this role does."
+    )
 
 
 class Roles(Section):
-    policy_owner: ShortText | None = Field(default=None, description="Owns the policy; empty: the document owner.")
-    account_manager: ShortText | None = Field(default=None, description="Manages the organisation's accounts.")
-    monitoring: ShortText | None = Field(default=None, description="Follows what is said about the organisation.")
+    policy_owner: ShortText | None = Field(
+        default=None, description="Owns the policy; empty: the document owner."
+    )
+    account_manager: ShortText | None = Field(
+        default=None, description="Manages the organisation's accounts."
+    )
+    monitoring: ShortText | None = Field(
+        default=None, description="Follows what is said about the organisation."
+    )
     training: ShortText | None = Field(default=None, description="Organises training and support.")
-    violations: ShortText | None = Field(default=None, description="Decides on violations (usually the manager with HR).")
-    others: list[Responsibility] = Field(default_factory=list, max_length=20, description="Any other roles.")
+    violations: ShortText | None = Field(
+        default=None, description="Decides on violations (usually the manager with HR)."
+    )
+    others: list[Responsibility] = Field(
+        default_factory=list, max_length=20, description="Any other roles."
+    )
 
 
 class IntroductionStep(Section):
@@ -333,7 +398,9 @@ class IntroductionStep(Section):
 
 class Introduction(Section):
     steps: list[IntroductionStep] = Field(
-        default_factory=list, max_length=30, description="How the policy is introduced: kick-off, video, intranet, team meetings."
+        default_factory=list,
+        max_length=30,
+        description="How the policy is introduced: kick-off, video, intranet, team meetings.",
     )
     acknowledgement_required: StrictBool = Field(
         default=False, description="Employees confirm they have read the policy."
@@ -341,28 +408,52 @@ class Introduction(Section):
 
 
 class Facilitation(Section):
-    hours_per_week: Hours | None = Field(default=None, description="Staff hours per week for social media and this policy.")
+    hours_per_week: Hours | None = Field(
+        default=None, description="Staff hours per week for social media and this policy."
+    )
     staff_fte: Annotated[float, Field(ge=0, le=1000)] | None = Field(
         default=None, description="Staff in full-time equivalents."
     )
     budget_per_year: Money | None = Field(default=None, description="Yearly budget in euros.")
-    training_budget_per_year: Money | None = Field(default=None, description="Yearly training budget in euros.")
-    tools: list[ShortText] = Field(default_factory=list, max_length=20, description="Tools and applications.")
-    ict: Text | None = Field(default=None, description="ICT infrastructure that is needed or made available.")
-    training: list[ShortText] = Field(default_factory=list, max_length=20, description="Training offered.")
+    training_budget_per_year: Money | None = Field(
+        default=None, description="Yearly training budget in euros."
+    )
+    tools: list[ShortText] = Field(
+        default_factory=list, max_length=20, description="Tools and applications."
+    )
+    ict: Text | None = Field(
+        default=None, description="ICT infrastructure that is needed or made available."
+    )
+    training: list[ShortText] = Field(
+        default_factory=list, max_length=20, description="Training offered."
+    )
 
 
 class Precondition(Section):
-    status: ConditionStatus = Field(default=ConditionStatus.unknown, description="met, partly_met, not_met or unknown.")
+    status: ConditionStatus = Field(
+        default=ConditionStatus.unknown, description="met, partly_met, not_met or unknown."
+    )
     note: Text | None = Field(default=None, description="What is in place, or the next step.")
 
 
 class Preconditions(Section):
-    management_support: Precondition = Field(default_factory=Precondition, description="Management supports the policy and sets an example.")
-    trust_in_employees: Precondition = Field(default_factory=Precondition, description="Employees get freedom and responsibility.")
-    open_culture: Precondition = Field(default_factory=Precondition, description="An open culture, transparency, willingness to share.")
-    ambassadors: Precondition = Field(default_factory=Precondition, description="Enthusiastic front-runners are present.")
-    realistic_goals: Precondition = Field(default_factory=Precondition, description="Realistic goals and time to see results.")
+    management_support: Precondition = Field(
+        default_factory=Precondition,
+        description="Management supports the policy and sets an example.",
+    )
+    trust_in_employees: Precondition = Field(
+        default_factory=Precondition, description="Employees get freedom and responsibility."
+    )
+    open_culture: Precondition = Field(
+        default_factory=Precondition,
+        description="An open culture, transparency, willingness to share.",
+    )
+    ambassadors: Precondition = Field(
+        default_factory=Precondition, description="Enthusiastic front-runners are present."
+    )
+    realistic_goals: Precondition = Field(
+        default_factory=Precondition, description="Realistic goals and time to see results."
+    )
 
 
 class Kpi(Section):
@@ -372,14 +463,25 @@ class Kpi(Section):
 
 class Monitoring(Section):
     monitors_public_posts: StrictBool = Field(
-        default=False, description="The organisation follows public posts about itself (online listening)."
+        default=False,
+        description="The organisation follows public posts about itself (online listening).",
     )
-    announced_in_advance: StrictBool = Field(default=False, description="Employees are told in advance how and why.")
-    legal_basis: LegalBasis = Field(default=LegalBasis.legitimate_interest, description="The GDPR basis for monitoring.")
-    tools: list[ShortText] = Field(default_factory=list, max_length=20, description="Monitoring tools used.")
-    kpis: list[Kpi] = Field(default_factory=list, max_length=20, description="Key figures that are followed.")
+    announced_in_advance: StrictBool = Field(
+        default=False, description="Employees are told in advance how and why."
+    )
+    legal_basis: LegalBasis = Field(
+        default=LegalBasis.legitimate_interest, description="The GDPR basis for monitoring."
+    )
+    tools: list[ShortText] = Field(
+        default_factory=list, max_length=20, description="Monitoring tools used."
+    )
+    kpis: list[Kpi] = Field(
+        default_factory=list, max_length=20, description="Key figures that are followed."
+    )
     community_activation: list[Text] = Field(
-        default_factory=list, max_length=20, description="How the employee community is kept active."
+        default_factory=list,
+        max_length=20,
+        description="How the employee community is kept active.",
     )
     review_months: Annotated[int, Field(ge=1, le=24, strict=True)] = Field(
         default=6, description="How often results are reviewed, in months."
@@ -388,10 +490,15 @@ class Monitoring(Section):
 
 class Benefits(Section):
     hires_per_year: Count | None = Field(default=None, description="New hires per year.")
-    cost_per_hire: Money | None = Field(default=None, description="Average recruitment cost per hire, in euros.")
-    turnover_percent: Percent | None = Field(default=None, description="Yearly staff turnover, percent.")
+    cost_per_hire: Money | None = Field(
+        default=None, description="Average recruitment cost per hire, in euros."
+    )
+    turnover_percent: Percent | None = Field(
+        default=None, description="Yearly staff turnover, percent."
+    )
     expected_saving_percent: Percent = Field(
-        default=10, description="Expected saving on recruitment costs, percent (an assumption, stated in the plan)."
+        default=10,
+        description="Expected saving on recruitment costs, percent (an assumption, stated in the plan).",
     )
 
 
@@ -399,9 +506,13 @@ class Questionnaire(Section):
     """A complete questionnaire; the root of the YAML file."""
 
     policygen: Literal[1] = Field(description="Format version of this file. Always 1 for now.")
-    language: Language = Field(default=Language.nl, description="Language of every document: nl or en.")
+    language: Language = Field(
+        default=Language.nl, description="Language of every document: nl or en."
+    )
     organisation: Organisation = Field(description="The organisation this policy is for.")
-    document: DocumentControl = Field(description="Document control: title, version, dates, owner, approval.")
+    document: DocumentControl = Field(
+        description="Document control: title, version, dates, owner, approval."
+    )
     communication_policy: CommunicationPolicy = Field(
         default_factory=CommunicationPolicy,
         description="The wider communication policy this policy is part of.",
@@ -417,19 +528,25 @@ class Questionnaire(Section):
         default_factory=Encouragement,
         description="How strongly the organisation encourages social media use, and what it offers.",
     )
-    roles: Roles = Field(default_factory=Roles, description="Roles, functions and responsibilities.")
+    roles: Roles = Field(
+        default_factory=Roles, description="Roles, functions and responsibilities."
+    )
     introduction: Introduction = Field(
         default_factory=Introduction, description="How the policy is introduced to employees."
     )
     facilitation: Facilitation = Field(
-        default_factory=Facilitation, description="Time, staff, budget, tools and training made available."
+        default_factory=Facilitation,
+        description="Time, staff, budget, tools and training made available.",
     )
     preconditions: Preconditions = Field(
-        default_factory=Preconditions, description="Preconditions for success, each with its status."
+        default_factory=Preconditions,
+        description="Preconditions for success, each with its status.",
     )
     monitoring: Monitoring = Field(
-        default_factory=Monitoring, description="Monitoring, key figures, community activation, reviews."
+        default_factory=Monitoring,
+        description="Monitoring, key figures, community activation, reviews.",
     )
     benefits: Benefits = Field(
-        default_factory=Benefits, description="Figures for the expected benefits in the implementation plan."
+        default_factory=Benefits,
+        description="Figures for the expected benefits in the implementation plan.",
     )

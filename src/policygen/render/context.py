@@ -57,7 +57,9 @@ def labels(language: str) -> dict[str, Any]:
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise RenderError(f"cannot read the labels of language '{language}' ({path}): {error}") from None
+        raise RenderError(
+            f"cannot read the labels of language '{language}' ({path}): {error}"
+        ) from None
     if not isinstance(loaded, dict):
         raise RenderError(f"{path} must be a mapping of label groups")
     return loaded
@@ -71,7 +73,9 @@ def source_date() -> dt.date | None:
     try:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     except (ValueError, OverflowError):
-        raise RenderError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+        raise RenderError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}"
+        ) from None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -101,7 +105,9 @@ class Formatter:
     def money(self, value: float) -> MarkdownSafe:
         # Whole euros, in each language's own way: "€ 38.000" in Dutch, "€38,000" in English.
         pattern = "¤ #,##0" if self.locale.startswith("nl") else "¤#,##0"
-        text = format_currency(value, "EUR", format=pattern, locale=self.locale, currency_digits=False)
+        text = format_currency(
+            value, "EUR", format=pattern, locale=self.locale, currency_digits=False
+        )
         return MarkdownSafe(text.replace("\xa0", " "))
 
     def joined(self, items: list[str]) -> str:
@@ -542,7 +548,8 @@ def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[s
         "allows_private_use_at_work": q.private_use.work_hours
         in (WorkHoursUse.allowed, WorkHoursUse.limited),
         "requires_disclaimer": q.private_use.mention_employer is MentionEmployer.with_disclaimer,
-        "discourages_mentioning_employer": q.private_use.mention_employer is MentionEmployer.discouraged,
+        "discourages_mentioning_employer": q.private_use.mention_employer
+        is MentionEmployer.discouraged,
         "gives_political_guidance": q.private_use.political_expression_guidance
         if q.private_use.political_expression_guidance is not None
         else org.sector is Sector.public_sector,

@@ -36,7 +36,12 @@ def number_headings(markdown: str, *, chapter_mode: bool, chapter: int | None) -
         level, text = len(match.group(1)), match.group(2)
         unnumbered = _UNNUMBERED in text
         if unnumbered:  # tidy the attribute block only then: answers in headings may hold "{ "
-            text = text.replace(_UNNUMBERED, "").replace("{ ", "{").replace(" }", "}").replace(" {}", "")
+            text = (
+                text.replace(_UNNUMBERED, "")
+                .replace("{ ", "{")
+                .replace(" }", "}")
+                .replace(" {}", "")
+            )
         new_level = level + 1 if chapter_mode else level
         if level == 1:
             prefix = f"{chapter} " if chapter_mode and chapter is not None else ""
