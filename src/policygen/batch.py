@@ -124,7 +124,8 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
                 raise _input_error(item, "no questionnaires (*.yaml, *.yml) in this folder")
             sources += found
         elif not item.exists() and glob.has_magic(str(item)):
-            matches = sorted(Path(match) for match in glob.glob(str(item), recursive=True))  # noqa: PTH207 (absolute patterns too)
+            # glob.glob, not Path.glob: the pattern may be absolute.
+            matches = sorted(Path(m) for m in glob.glob(str(item), recursive=True))  # noqa: PTH207
             found = [path for path in matches if path.is_file()]
             if not found:
                 raise _input_error(item, "this pattern matches no file")
