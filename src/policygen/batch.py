@@ -353,7 +353,7 @@ def _render_all(
     )
     try:
         futures: dict[Future[_Rendered], _Job] = {
-            pool.submit(_render_job, job): job for job in jobs
+            pool.submit(_render_job, job): job for job in _largest_first(jobs)
         }
         started()
         for future in as_completed(futures):
@@ -370,6 +370,19 @@ def _render_all(
         _stop_workers(pool)
         raise
     pool.shutdown()
+
+
+def _largest_first(jobs: list[_Job]) -> list[_Job]:
+    """Start long documents first, so that no worker is left with one at the end while the
+    others wait (reports still follow the inputs). A longer questionnaire makes longer documents."""
+
+    def size(job: _Job) -> int:
+        try:
+            return job.source.stat().st_size
+        except OSError:
+            return 0
+
+    return sorted(jobs, key=size, reverse=True)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
