@@ -237,6 +237,8 @@ def visible_text(html: str) -> str:
     return " ".join("".join(inspect_html(html).text).split())
 
 
+TABLE_ALIGNMENT = re.compile(r"text-align: (left|right|center);")
+DANGEROUS_ATTRIBUTES = {"src", "srcset", "style", "action", "formaction", "background"}
 SAFE_URL = re.compile(r"^(#|https://|http://|mailto:)")
 PAGE_TAGS = set(
     re.findall(r"<([a-z][a-z0-9]*)", (templates_dir() / "page.html.j2").read_text(encoding="utf-8"))
@@ -249,14 +251,9 @@ def live_markup(html: str, allowed_tags: set[str]) -> list[str]:
     inspector = inspect_html(html)
     found = [f"<{tag}>" for tag in inspector.tags if tag not in allowed_tags]
     for tag, name, value in inspector.attributes:
-        if name.startswith("on") or name in {
-            "src",
-            "srcset",
-            "style",
-            "action",
-            "formaction",
-            "background",
-        }:
+        if name == "style" and TABLE_ALIGNMENT.fullmatch(value):
+            continue  # Markdown's own column alignment (``|--:|``)
+        if name.startswith("on") or name in DANGEROUS_ATTRIBUTES:
             found.append(f"<{tag} {name}={value!r}>")
         if name == "href" and not SAFE_URL.match(value):
             found.append(f"<{tag} href={value!r}>")

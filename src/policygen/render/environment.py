@@ -37,6 +37,7 @@ def templates_dir() -> Path:
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
 _BACKSLASHED = set("\\`*_[]{}!#")
 _BLOCK_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s|$)")
+_SETEXT_UNDERLINE = re.compile(r"^[=-](?=[=-]*\s*$)")
 
 
 def escape_markdown(text: str) -> str:
@@ -52,7 +53,9 @@ def escape_markdown(text: str) -> str:
             out.append(char)
     escaped = "".join(out)
     # "1. " or "- " at the start of a value would turn a sentence into a list.
-    return _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3), escaped)
+    escaped = _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3), escaped)
+    # "---" or "===" alone on a line would turn the line above into a heading.
+    return _SETEXT_UNDERLINE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def _finalize(value: Any) -> Any:
