@@ -14,8 +14,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 import markdown
+import yaml
 from hypothesis import strategies as st
 
+from policygen.questionnaire.loader import MAX_FILE_BYTES
 from policygen.questionnaire.schema import json_schema_text
 from policygen.render.environment import templates_dir
 from policygen.render.html import ALLOWED_TAGS
@@ -266,3 +268,30 @@ def rendered_markdown(text: str) -> str:
 
 
 PAGE_ALLOWED_TAGS = ALLOWED_TAGS | PAGE_TAGS
+
+
+_FILLER = "Medewerkers & vrijwilligers <delen> *nooit* [vertrouwelijke] informatie_van cliënten | patiënten. "
+"""Words with a character Markdown or HTML must escape every few letters: the costliest text."""
+
+
+def largest_questionnaire() -> str:
+    """The biggest questionnaire the limits allow: every list full, texts as long as the file
+    size limit leaves room for (the same length everywhere, found by bisection)."""
+
+    def with_texts_of(length: int) -> str:
+        def text(path: str, max_length: int) -> str:
+            size = min(max_length, length)
+            return (_FILLER * (size // len(_FILLER) + 1))[:size].strip()
+
+        data = every_field(text, url="https://example.org/" + "a" * 400, items=10**6)
+        data["language"] = "nl"
+        return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+
+    low, high = 1, 2000
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(with_texts_of(middle).encode()) <= MAX_FILE_BYTES:
+            low = middle
+        else:
+            high = middle - 1
+    return with_texts_of(low)

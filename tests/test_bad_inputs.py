@@ -45,7 +45,7 @@ REJECTED = {name: Expected(**case) for name, case in CASES["rejected"].items()}
 GENERATED = {
     "over-size-limit.yaml": (
         (MINIMAL + "# " + "x" * 1024 * 1024 + "\n").encode(),
-        Expected(None, None, ["bytes; a questionnaire may be at most 1 MiB"]),
+        Expected(None, None, ["bytes; a questionnaire may be at most 256 KiB"]),
     ),
     "value-100000-characters.yaml": (
         MINIMAL.replace("Voorbeeld BV", "x" * 100_000).encode(),
@@ -60,7 +60,7 @@ GENERATED = {
         Expected(12, None, ["more than 10,000 keys and values"]),
     ),
     "many-deep-lists.yaml": (
-        (MINIMAL + "notes: [" + ", ".join(["[" * 300 + "]" * 300] * 1500) + "]\n").encode(),
+        (MINIMAL + "notes: [" + ", ".join(["[" * 300 + "]" * 300] * 400) + "]\n").encode(),
         Expected(11, None, ["nested more than 20 levels deep"]),
     ),
 }

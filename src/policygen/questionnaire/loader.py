@@ -20,7 +20,9 @@ from pydantic import BaseModel, ValidationError
 from policygen.errors import Problem, QuestionnaireError
 from policygen.questionnaire.model import FORMAT_VERSION, Questionnaire
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024
+"""30 times the largest example; the largest file within the limits still builds a PDF of ~110 pages."""
+_LIMIT = f"{MAX_FILE_BYTES // 1024} KiB"
 MAX_DEPTH = 20
 MAX_NODES = 10_000
 """Keys and values in one file; the largest questionnaire the model allows has about 3,400."""
@@ -119,7 +121,9 @@ class _StrictLoader(yaml.SafeLoader):
                 None, None, "anchors (&name) are not allowed; write each value out in full", event.start_mark
             )
         if self._depth > 2 * MAX_DEPTH:
-            raise _Refused(None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            raise _Refused(
+                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
         self._nodes += 1
         if self._nodes > MAX_NODES:
             message = f"more than {MAX_NODES:,} keys and values; a questionnaire needs far fewer"
@@ -147,7 +151,9 @@ def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _single(path, f"the file is {size:,} bytes; a questionnaire may be at most 1 MiB")
+            raise _single(
+                path, f"the file is {size:,} bytes; a questionnaire may be at most {_LIMIT}"
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise _single(path, "file not found; check the path") from None
@@ -163,7 +169,9 @@ def _read_text(path: Path) -> str:
 def decode(data: bytes, path: Path | None) -> str:
     """Questionnaires are UTF-8 (a BOM is tolerated); anything else gets a clear message."""
     if len(data) > MAX_FILE_BYTES:
-        raise _single(path, f"the file is {len(data):,} bytes; a questionnaire may be at most 1 MiB")
+        raise _single(
+            path, f"the file is {len(data):,} bytes; a questionnaire may be at most {_LIMIT}"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _single(path, "the file is UTF-16; save it as UTF-8")
     if b"\x00" in data:
@@ -367,7 +375,9 @@ def _message(error: Any, source: SourceMap) -> str:
     if kind == "string_pattern_mismatch":
         shown = str(error.get("input"))[:60]
         if "https://" in str(error.get("ctx", {}).get("pattern", "")):
-            return f"'{shown}' is not a web address; write one that starts with https:// (or mailto:)"
+            return (
+                f"'{shown}' is not a web address; write one that starts with https:// (or mailto:)"
+            )
         return f"'{shown}' is not an e-mail address; write one like name@example.org"
     if kind == "value_error":
         return str(error["ctx"]["error"])

@@ -53,7 +53,9 @@ def escape_markdown(text: str) -> str:
             out.append(char)
     escaped = "".join(out)
     # "1. " or "- " at the start of a value would turn a sentence into a list.
-    escaped = _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3), escaped)
+    escaped = _BLOCK_START.sub(
+        lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3), escaped
+    )
     # "---" or "===" alone on a line would turn the line above into a heading.
     return _SETEXT_UNDERLINE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
