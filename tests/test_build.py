@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -261,3 +263,49 @@ def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
     assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT]
     assert reports[1].error is not None and "stopped after 0.5 s" in reports[1].error
     assert not (tmp_path / "out" / "stuck").exists()
+
+
+def test_a_worker_that_dies_costs_only_its_own_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = ("alpha", "crash", "charlie", "delta")
+    sources = [questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in names]
+    real_render = batch_module.render_file
+
+    def killed_on_crash(
+        source: Path, options: BuildOptions
+    ) -> tuple[dict[str, bytes], list[object]]:
+        if source.stem == "crash":
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return real_render(source, options)  # type: ignore[return-value]
+
+    monkeypatch.setattr(batch_module, "render_file", killed_on_crash)
+    reports = build_batch(sources, tmp_path / "out", MD_HTML, PARALLEL)
+    assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT, Status.BUILT]
+    assert reports[1].error is not None and "worker process stopped" in reports[1].error
+
+
+def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = [
+        questionnaire(tmp_path / "in", f"{name}.yaml", name)
+        for name in ("alpha", "stuck", "charlie")
+    ]
+    real_render = batch_module.render_file
+
+    def stuck_in_c(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[object]]:
+        if source.stem == "stuck":
+            signal.pthread_sigmask(
+                signal.SIG_BLOCK, {signal.SIGALRM}
+            )  # like C code that never returns
+            while True:
+                time.sleep(0.05)
+        return real_render(source, options)  # type: ignore[return-value]
+
+    monkeypatch.setattr(batch_module, "render_file", stuck_in_c)
+    started = time.perf_counter()
+    reports = build_batch(sources, tmp_path / "out", MD_HTML, BatchOptions(jobs=2, timeout=0.5))
+    assert time.perf_counter() - started < 15
+    assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT]
+    assert reports[1].error is not None and "worker process was killed" in reports[1].error

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -339,7 +339,13 @@ def _render_all(
     started: Callable[[], None],
     conclude: Callable[[_Rendered], None],
 ) -> None:
-    """Render every job, here (one worker) or in a process pool; ``conclude`` each result here."""
+    """Render every job, here (one worker) or in a process pool; ``conclude`` each result here.
+
+    A worker that dies (killed, out of memory, crashed) or stays stuck past the hard limit, in
+    code SIGALRM cannot interrupt, costs only its own document: the pool is replaced and the
+    others go on. Documents that were in a dying pool are retried alone, so that only the one
+    that kills its worker again fails.
+    """
     if workers <= 1:
         started()
         for job in jobs:
@@ -348,28 +354,100 @@ def _render_all(
     # fork: workers start in milliseconds and inherit the imported modules. Start them before
     # `started()`, which may start the progress display's thread.
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(warm_pdf,)
-    )
-    try:
-        futures: dict[Future[_Rendered], _Job] = {
-            pool.submit(_render_job, job): job for job in _largest_first(jobs)
-        }
-        started()
-        for future in as_completed(futures):
+    pending, suspects = _largest_first(jobs), list[_Job]()
+    while pending or suspects:
+        group = [suspects.pop(0)] if suspects else pending
+        pool = ProcessPoolExecutor(
+            min(workers, len(group)),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(warm_pdf,),
+        )
+        try:
+            futures = {pool.submit(_render_job, job): job for job in group}
+            started()
+            started = _nothing
+            again, suspected = _collect(futures, conclude)
+        except BaseException:
+            _stop_workers(pool)
+            raise
+        pending = again if group is pending else pending + again
+        suspects += suspected
+        if all(future.done() for future in futures):
+            pool.shutdown()
+        else:  # a worker is stuck: it must not hold up the end of the batch
+            _stop_workers(pool)
+
+
+def _nothing() -> None:
+    """What ``started`` becomes after the first pool."""
+
+
+_POLL_SECONDS = 0.5
+
+
+def _hard_limit(timeout: float | None) -> float | None:
+    """How long a worker may spend on one document before it is killed: SIGALRM, the soft
+    bound, cannot interrupt C code that never returns."""
+    return None if timeout is None else 2 * timeout + 2
+
+
+def _collect(
+    futures: dict[Future[_Rendered], _Job], conclude: Callable[[_Rendered], None]
+) -> tuple[list[_Job], list[_Job]]:
+    """Conclude the pool's documents as they finish. If the pool breaks or a document overruns
+    the hard limit, return the documents still to do and those to retry alone."""
+    pending = set(futures)
+    running_since: dict[Future[_Rendered], float] = {}
+    limit = _hard_limit(next(iter(futures.values())).timeout)
+    while pending:
+        done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+        now = time.monotonic()
+        broken = []
+        for future in sorted(done, key=lambda f: futures[f].index):
             try:
-                rendered = future.result()
+                conclude(future.result())
             except BrokenProcessPool:
-                job = futures[future]
-                message = (
-                    f"{job.source}: a worker process stopped unexpectedly (out of memory or killed)"
+                broken.append(future)
+        for future in pending:
+            if future.running():
+                running_since.setdefault(future, now)
+        if broken:
+            unfinished = [f for f in futures if f in pending or f in broken]
+            if len(futures) == 1:
+                _fail(
+                    futures,
+                    unfinished,
+                    "its worker process stopped (killed, out of memory or crashed)",
+                    conclude,
                 )
-                rendered = _Rendered(job.index, {}, [], 0, message)
-            conclude(rendered)
-    except BaseException:
-        _stop_workers(pool)
-        raise
-    pool.shutdown()
+                return [], []
+            suspected = [f for f in unfinished if f in running_since] or unfinished[:1]
+            again = [futures[f] for f in unfinished if f not in suspected]
+            return again, [futures[f] for f in suspected]
+        overdue = [
+            f for f in pending if limit is not None and now - running_since.get(f, now) > limit
+        ]
+        if overdue:
+            _fail(
+                futures,
+                overdue,
+                "it did not stop at the time bound; its worker process was killed",
+                conclude,
+            )
+            return [futures[f] for f in pending if f not in overdue], []
+    return [], []
+
+
+def _fail(
+    futures: dict[Future[_Rendered], _Job],
+    failed: list[Future[_Rendered]],
+    reason: str,
+    conclude: Callable[[_Rendered], None],
+) -> None:
+    for future in failed:
+        job = futures[future]
+        conclude(_Rendered(job.index, {}, [], 0, f"{job.source}: {reason}"))
 
 
 def _largest_first(jobs: list[_Job]) -> list[_Job]:
