@@ -7,6 +7,7 @@ path tricks builds, and its text comes out as text, inside ``--out``.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -179,3 +180,17 @@ def test_hostile_but_valid_questionnaire_builds_safe_documents(
         assert live_markup(html, allowed) == [], path.name
         for shown in CASES["built_safely"][name]["shows"]:
             assert shown in visible_text(html), f"{shown!r} is not shown literally in {path.name}"
+
+
+def test_a_device_or_pipe_named_like_a_questionnaire_is_refused_without_reading_it(
+    tmp_path: Path,
+) -> None:
+    """A pull request could add ``policy.yaml -> /dev/zero``, or a named pipe: refused at once."""
+    endless = tmp_path / "endless.yaml"
+    endless.symlink_to("/dev/zero")
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    for source in (endless, pipe):
+        result = runner.invoke(app, ["validate", str(source)])
+        assert result.exit_code == 1
+        assert f"{source}: this is a device, pipe or socket" in result.stderr

@@ -8,6 +8,7 @@ then validated by the pydantic model. Pydantic's error locations are mapped back
 from __future__ import annotations
 
 import difflib
+import stat
 import types
 import typing
 from dataclasses import dataclass
@@ -148,17 +149,22 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 def _read_text(path: Path) -> str:
+    """Read at most the size limit, and only from a regular file: a questionnaire that is a
+    symlink to ``/dev/zero`` or a named pipe would otherwise fill memory or wait forever."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _single(path, "this is a folder; give a questionnaire file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _single(path, "this is a device, pipe or socket, not a questionnaire file")
+        if info.st_size > MAX_FILE_BYTES:
             raise _single(
-                path, f"the file is {size:,} bytes; a questionnaire may be at most {_LIMIT}"
+                path, f"the file is {info.st_size:,} bytes; a questionnaire may be at most {_LIMIT}"
             )
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise _single(path, "file not found; check the path") from None
-    except IsADirectoryError:
-        raise _single(path, "this is a folder; give a questionnaire file") from None
     except PermissionError:
         raise _single(path, "cannot read this file: permission denied") from None
     except OSError as error:
