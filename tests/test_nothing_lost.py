@@ -24,6 +24,7 @@ import pytest
 from tests.conftest import MINIMAL
 from typer.testing import CliRunner, Result
 
+from policygen.build import write_files
 from policygen.cli import app
 
 runner = CliRunner()
@@ -275,3 +276,14 @@ def test_an_output_path_that_is_a_folder_gives_a_clear_error(
     assert "is a folder" in result.stderr
     assert tree(out) == before
     assert list(out.rglob("*.tmp")) == []
+
+
+def test_the_next_build_removes_temporaries_a_killed_build_left(tmp_path: Path) -> None:
+    stale = tmp_path / ".policy.md.k1ll3d.tmp"
+    stale.write_bytes(b"half a fi")
+    unrelated = tmp_path / ".notes.tmp"
+    unrelated.write_bytes(b"not ours")
+    write_files(tmp_path, {"policy.md": b"new"})
+    assert not stale.exists()
+    assert unrelated.exists()
+    assert (tmp_path / "policy.md").read_bytes() == b"new"

@@ -8,6 +8,7 @@ A failed build therefore never leaves a half-written or missing file behind.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import tempfile
@@ -98,6 +99,13 @@ def render_outputs(
     return outputs, warnings
 
 
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """A build killed mid-write (SIGKILL, power cut) leaves its hidden temporary file behind."""
+    for stale in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+            stale.unlink()
+
+
 def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
     """Write all files or none: temporary files first, then one rename each."""
     try:
@@ -111,6 +119,7 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
     pending: list[tuple[Path, Path]] = []
     try:
         for name, data in files.items():
+            _remove_stale_temporaries(folder, name)
             target = folder / name
             if target.is_dir():
                 raise OutputError(f"{target}: is a folder; remove it or choose another --out")
