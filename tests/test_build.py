@@ -19,7 +19,7 @@ from policygen.batch import (
     build_batch,
     expand_inputs,
 )
-from policygen.build import BuildOptions, build_file
+from policygen.build import BuildOptions, build_file, write_files
 from policygen.errors import QuestionnaireError
 from policygen.manifest import MANIFEST_NAME, read_manifest
 
@@ -309,3 +309,11 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
     assert time.perf_counter() - started < 15
     assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT]
     assert reports[1].error is not None and "worker process was killed" in reports[1].error
+
+
+def test_write_files_keeps_a_file_whose_name_extends_another(tmp_path: Path) -> None:
+    """Clearing `.policy.yaml.*.tmp` leftovers must not delete the new `.policy.yaml.bak.*.tmp`."""
+    (tmp_path / ".policy.yaml.old.tmp").write_bytes(b"left by a killed build")
+    written = write_files(tmp_path, {"policy.yaml.bak": b"old", "policy.yaml": b"new"})
+    assert [p.read_bytes() for p in written] == [b"old", b"new"]
+    assert not list(tmp_path.glob(".*.tmp"))

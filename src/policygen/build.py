@@ -118,8 +118,9 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
     os.umask(umask)
     pending: list[tuple[Path, Path]] = []
     try:
-        for name, data in files.items():
+        for name in files:  # all before the first new temporary: `.a.*.tmp` also matches `.a.bak.*`
             _remove_stale_temporaries(folder, name)
+        for name, data in files.items():
             target = folder / name
             if target.is_dir():
                 raise OutputError(f"{target}: is a folder; remove it or choose another --out")
