@@ -30,8 +30,8 @@ test: $(STAMP_TEST)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy
 
 # Regenerate the golden Markdown and HTML after an intended template change; review `git diff tests/golden`.

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.conftest import MINIMAL, ROOT
 from typer.testing import CliRunner
 
 from policygen import __version__
 from policygen.cli import app
-from tests.conftest import MINIMAL, ROOT
 
 runner = CliRunner()
 
@@ -24,7 +24,10 @@ def test_version() -> None:
 
 def test_python_dash_m_works() -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "policygen", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "policygen", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     assert __version__ in completed.stdout
@@ -54,7 +57,9 @@ def test_validate_strict_turns_warnings_into_errors(write_yaml: Callable[..., Pa
 
 
 def test_missing_file_is_exit_1_with_message(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["build", str(tmp_path / "nope.yaml"), "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        app, ["build", str(tmp_path / "nope.yaml"), "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 1
     assert "nope.yaml: file not found" in result.stderr
     assert "Traceback" not in result.output

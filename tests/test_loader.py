@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import MINIMAL
 
 from policygen.errors import QuestionnaireError
 from policygen.questionnaire import load
-from tests.conftest import MINIMAL
 
 
 def problems_of(path: Path) -> list[str]:
@@ -33,7 +33,9 @@ def test_all_problems_are_reported_with_lines(write_yaml: Callable[..., Path]) -
     found = problems_of(path)
     assert f"{path}:4:3: organisation.name: YAML reads no as a bool" in found[0]
     assert 'put it in quotes: "no"' in found[0]
-    assert f"{path}:5:3: organisation.sectr: unknown field 'sectr'; did you mean 'sector'?" == found[1]
+    assert (
+        f"{path}:5:3: organisation.sectr: unknown field 'sectr'; did you mean 'sector'?" == found[1]
+    )
     assert any(f"{path}:10:3: document.version: YAML reads 1.10 as a float" in p for p in found)
 
 
@@ -47,7 +49,10 @@ def test_all_problems_are_reported_with_lines(write_yaml: Callable[..., Path]) -
         ("# only a comment\n", "the file is empty"),
         ("a:\n\tb: 1\n", "indent with spaces, not tabs"),
         ("policygen: 7\n", "format version 7"),
-        ("x: !!python/object/apply:os.system ['echo pwned']\n", "could not determine a constructor"),
+        (
+            "x: !!python/object/apply:os.system ['echo pwned']\n",
+            "could not determine a constructor",
+        ),
     ],
 )
 def test_unsafe_or_broken_yaml_is_refused(

@@ -26,7 +26,16 @@ def run(*command: str | Path, cwd: Path | None = None) -> str:
 
 
 def test_wheel_installs_and_builds(tmp_path: Path) -> None:
-    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp_path / "dist", ROOT)
+    run(
+        sys.executable,
+        "-m",
+        "build",
+        "--wheel",
+        "--no-isolation",
+        "--outdir",
+        tmp_path / "dist",
+        ROOT,
+    )
     wheel = next((tmp_path / "dist").glob("policygen-*.whl"))
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=False)
@@ -44,7 +53,10 @@ def test_wheel_installs_and_builds(tmp_path: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     subprocess.run(
         [fresh_python, "-m", "policygen", "build", example, "--out", out, "--format", "md,html"],
-        cwd=tmp_path, env=env, check=True, capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     pages = list((out / example.stem).glob("*.html"))
     assert len(pages) == 2, pages

@@ -46,7 +46,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Write an organisation's social media policy from a YAML questionnaire."""
@@ -58,7 +60,9 @@ def _parse_formats(text: str) -> tuple[str, ...]:
     formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise typer.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated), not {text!r}")
+        raise typer.BadParameter(
+            f"choose from {', '.join(FORMATS)} (comma-separated), not {text!r}"
+        )
     return formats
 
 
@@ -94,7 +98,8 @@ def validate(
 @app.command()
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
     """Print the questionnaire's JSON Schema (for editor autocompletion)."""
@@ -214,15 +219,23 @@ def init(
     file: Annotated[Path, typer.Argument(help="The questionnaire to write.")] = Path("policy.yaml"),
     *,
     defaults: Annotated[
-        bool, typer.Option("--defaults", help="Ask nothing; take every default (sample answers where one is needed).")
+        bool,
+        typer.Option(
+            "--defaults",
+            help="Ask nothing; take every default (sample answers where one is needed).",
+        ),
     ] = False,
     answers: Annotated[
         Path | None,
-        typer.Option(help="Take answers from this YAML file (questionnaire shape); ask only the missing ones."),
+        typer.Option(
+            help="Take answers from this YAML file (questionnaire shape); ask only the missing ones."
+        ),
     ] = None,
     update: Annotated[
         Path | None,
-        typer.Option(help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."),
+        typer.Option(
+            help="Ask again with this file's answers as defaults; write it back, keeping FILE.bak."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
@@ -236,7 +249,11 @@ def init(
         hint = "--defaults (keep every answer)" if update else "--defaults or --answers FILE"
         _fail(PolicygenError(f"no terminal to ask questions on; use {hint}"))
     options = wizard.InitOptions(
-        target=update or file, use_defaults=defaults, answers=answers, update=update is not None, force=force
+        target=update or file,
+        use_defaults=defaults,
+        answers=answers,
+        update=update is not None,
+        force=force,
     )
     try:
         wizard.run_init(options, wizard.TerminalConversation(), interactive=interactive)

@@ -114,12 +114,18 @@ class _StrictLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Refused(
-                None, None, "aliases (*name) are not allowed; write the value out in full", event.start_mark
+                None,
+                None,
+                "aliases (*name) are not allowed; write the value out in full",
+                event.start_mark,
             )
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None):
             raise _Refused(
-                None, None, "anchors (&name) are not allowed; write each value out in full", event.start_mark
+                None,
+                None,
+                "anchors (&name) are not allowed; write each value out in full",
+                event.start_mark,
             )
         if self._depth > 2 * MAX_DEPTH:
             raise _Refused(
@@ -279,7 +285,9 @@ def _walk(
                 continue
             seen.add(key)
             # Point at the key: its line is where a reader looks, also for block values below it.
-            source.marks[(*location, key)] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            source.marks[(*location, key)] = Mark(
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            )
             _walk(value_node, (*location, key), depth + 1, source, problems)
 
 
@@ -303,7 +311,12 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
             raise QuestionnaireError(problems)
         if not isinstance(node, yaml.MappingNode):
             raise QuestionnaireError(
-                [source.problem((), "the top level must be a mapping of sections (organisation:, document:, …)")]
+                [
+                    source.problem(
+                        (),
+                        "the top level must be a mapping of sections (organisation:, document:, …)",
+                    )
+                ]
             )
         try:
             data = loader.construct_document(node)
@@ -361,8 +374,10 @@ def _message(error: Any, source: SourceMap) -> str:
         return message
     if kind == "missing":
         return "this field is required"
-    if kind == "string_type" and raw is not None and (
-        raw.lower() in _YAML_11_WORDS or isinstance(error.get("input"), bool | int | float)
+    if (
+        kind == "string_type"
+        and raw is not None
+        and (raw.lower() in _YAML_11_WORDS or isinstance(error.get("input"), bool | int | float))
     ):
         return f'YAML reads {raw} as a {type(error["input"]).__name__}, not text; put it in quotes: "{raw}"'
     if kind == "enum":

@@ -64,14 +64,14 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, MarkdownSafe):
         return value
     if value is None or isinstance(value, bool | list | tuple | dict | set):
-        raise RenderError(
-            f"a template printed {value!r}; this is a template bug, please report it"
-        )
+        raise RenderError(f"a template printed {value!r}; this is a template bug, please report it")
     if isinstance(value, str):
         return escape_markdown(value)
     if isinstance(value, int | float):
         return value
-    raise RenderError(f"a template printed an object of type {type(value).__name__}; please report it")
+    raise RenderError(
+        f"a template printed an object of type {type(value).__name__}; please report it"
+    )
 
 
 def link(text: str, url: str) -> MarkdownSafe:
