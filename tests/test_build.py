@@ -258,10 +258,11 @@ def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
 
     monkeypatch.setattr(batch_module, "render_file", hangs_on_stuck)
     started = time.perf_counter()
-    reports = build_batch(sources, tmp_path / "out", MD_HTML, BatchOptions(jobs=jobs, timeout=0.5))
-    assert time.perf_counter() - started < 10
+    # 3 s: far above a real document's render even on a loaded CI machine, so only "stuck" fails.
+    reports = build_batch(sources, tmp_path / "out", MD_HTML, BatchOptions(jobs=jobs, timeout=3))
+    assert time.perf_counter() - started < 20
     assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT]
-    assert reports[1].error is not None and "stopped after 0.5 s" in reports[1].error
+    assert reports[1].error is not None and "stopped after 3 s" in reports[1].error
     assert not (tmp_path / "out" / "stuck").exists()
 
 
@@ -305,8 +306,8 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
 
     monkeypatch.setattr(batch_module, "render_file", stuck_in_c)
     started = time.perf_counter()
-    reports = build_batch(sources, tmp_path / "out", MD_HTML, BatchOptions(jobs=2, timeout=0.5))
-    assert time.perf_counter() - started < 15
+    reports = build_batch(sources, tmp_path / "out", MD_HTML, BatchOptions(jobs=2, timeout=3))
+    assert time.perf_counter() - started < 30
     assert statuses(reports) == [Status.BUILT, Status.FAILED, Status.BUILT]
     assert reports[1].error is not None and "worker process was killed" in reports[1].error
 

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from policygen.errors import OutputError, Problem, StrictModeError
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
@@ -60,9 +61,12 @@ def _version_slug(version: str) -> str:
     return slug[:20].strip("-.") or "0"
 
 
-def output_stems(loaded: LoadedQuestionnaire) -> dict[str, str]:
+def output_stems(
+    loaded: LoadedQuestionnaire, context: dict[str, Any] | None = None
+) -> dict[str, str]:
     """Per document kind, ``socialemediabeleid-v1.2``: from the document's title and version."""
-    context = build_context(loaded.questionnaire)
+    if context is None:
+        context = build_context(loaded.questionnaire)
     version = _version_slug(loaded.questionnaire.document.version)
     titles = {"policy": context["title"], "plan": context["plan_title"]}
     return {
@@ -77,14 +81,16 @@ def render_outputs(
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
-    stems = output_stems(loaded)
+    # One context serves both documents and the file names: it is the same questionnaire.
+    context = build_context(q, as_chapter=options.as_chapter)
+    stems = output_stems(loaded, context)
     for kind in DOCUMENTS:
         stem = stems[kind.key]
-        markdown_text = render_markdown(q, kind, as_chapter=options.as_chapter)
+        markdown_text = render_markdown(q, kind, context=context)
         if "md" in options.formats:
             outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
         if "html" in options.formats or "pdf" in options.formats:
-            page = render_page(markdown_text, page_meta(q, kind, as_chapter=options.as_chapter))
+            page = render_page(markdown_text, page_meta(q, kind, context=context))
             if "html" in options.formats:
                 outputs[f"{stem}.html"] = page.encode("utf-8")
             if "pdf" in options.formats:

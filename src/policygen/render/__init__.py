@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from policygen.questionnaire.model import Questionnaire
 from policygen.render.context import (
     DOCUMENTS,
@@ -26,9 +28,16 @@ __all__ = [
 ]
 
 
-def page_meta(q: Questionnaire, kind: DocumentKind, *, as_chapter: bool | None = None) -> PageMeta:
+def page_meta(
+    q: Questionnaire,
+    kind: DocumentKind,
+    *,
+    as_chapter: bool | None = None,
+    context: dict[str, Any] | None = None,
+) -> PageMeta:
     """Title block, metadata and page wording for one document."""
-    context = build_context(q, as_chapter=as_chapter)
+    if context is None:
+        context = build_context(q, as_chapter=as_chapter)
     words = context["labels"]
     effective = q.document.effective_date or source_date()
     return PageMeta(

@@ -7,6 +7,7 @@ of the communication policy are done here, so the wording never depends on the m
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import jinja2
 
@@ -66,9 +67,16 @@ def tidy(markdown: str) -> str:
     return text + "\n"
 
 
-def render_markdown(q: Questionnaire, kind: DocumentKind, *, as_chapter: bool | None = None) -> str:
-    """The Markdown text of one document for one questionnaire."""
-    context = build_context(q, as_chapter=as_chapter)
+def render_markdown(
+    q: Questionnaire,
+    kind: DocumentKind,
+    *,
+    as_chapter: bool | None = None,
+    context: dict[str, Any] | None = None,
+) -> str:
+    """The Markdown text of one document; pass ``context`` to reuse one built for both documents."""
+    if context is None:
+        context = build_context(q, as_chapter=as_chapter)
     try:
         template = environment().get_template(f"{q.language.value}/{kind.template}")
         raw = template.render(context)
