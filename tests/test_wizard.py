@@ -252,9 +252,8 @@ def test_wrong_answer_is_asked_again_with_the_reason(tmp_path: Path, terminal: N
     assert output.count("In welke sector werkt je organisatie?") == 1
     # CliRunner does not echo typed input: each refused answer shows as prompt, reason, prompt.
     sector = "Kies een nummer of typ de waarde [4]: "
-    assert (
-        f"{sector}  ! Kies een nummer van 1 tot 5, of een van: healthcare, public_sector" in output
-    )
+    refused = "Kies een nummer van 1 tot 5, of typ een van: zorg / overheid / onderwijs /"
+    assert f"{sector}  ! {refused}" in output
     size = "Hoeveel medewerkers heeft je organisatie ongeveer? [leeg]: "
     assert f"{size}  ! Typ een heel getal, bijvoorbeeld 12.\n{size}" in output
     email = "Wat is het e-mailadres van dit contactpunt? [leeg]: "
@@ -264,6 +263,67 @@ def test_wrong_answer_is_asked_again_with_the_reason(tmp_path: Path, terminal: N
     q = load(target).questionnaire
     assert q.organisation.size == 120
     assert q.organisation.contact.email == "info@acme.example"
+
+
+def test_a_choice_can_be_typed_as_the_label_shown(tmp_path: Path) -> None:
+    """Typed as shown in the list, in any case and with spaces around: ``1. zorg — healthcare``."""
+    script = {
+        **INTERVIEWS["ambassadors"],
+        "In welke sector": " Zorg ",
+        "Hoe sterk stimuleert": "AMBASSADEURS",
+        "waar ze werken?": "toegestaan, met een disclaimer",
+        "Op welk platform?": "ander platform",
+        "Hoe heet dit platform?": "Pixelfed",
+    }
+    respondent = Respondent(script)
+    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    transcript = "\n".join(respondent.transcript)
+    assert "  ! " not in transcript.replace("  ! Advies", "")
+    q = load(tmp_path / "p.yaml").questionnaire
+    assert q.organisation.sector.value == "healthcare"
+    assert q.encouragement.level.value == "ambassadors"
+    assert q.private_use.mention_employer.value == "with_disclaimer"
+    assert q.accounts.managed[0].platform.value == "other"
+
+
+def test_an_english_interview_takes_its_own_labels(tmp_path: Path) -> None:
+    script = {
+        **INTERVIEWS["neutral"],
+        "1-2 [1]": "english",
+        "In which sector": "Public Sector",
+        "How strongly does the organisation encourage": "encouraged",
+    }
+    respondent = Respondent(script)
+    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    q = load(tmp_path / "p.yaml").questionnaire
+    assert q.language.value == "en"
+    assert q.organisation.sector.value == "public_sector"
+    assert q.encouragement.level.value == "encouraged"
+
+
+def test_an_unknown_choice_is_asked_again_naming_the_labels_shown(tmp_path: Path) -> None:
+    script = {
+        **INTERVIEWS["ambassadors"],
+        "In welke sector": "zorgsector",
+        "Hoe sterk stimuleert": "veel",
+        "1 tot 5, of typ een van": "zorg",  # asked again: the reason is all that is shown
+        "1 tot 4, of typ een van": "stimulerend",
+    }
+    respondent = Respondent(script)
+    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    transcript = "\n".join(respondent.transcript)
+    assert (
+        "  ! Kies een nummer van 1 tot 5, of typ een van: "
+        "zorg / overheid / onderwijs / bedrijfsleven / non-profit."
+    ) in transcript
+    assert (
+        "  ! Kies een nummer van 1 tot 4, of typ een van: "
+        "terughoudend / neutraal / stimulerend / ambassadeurs."
+    ) in transcript
+    assert respondent.typed.count("zorgsector") == 1 and respondent.typed.count("veel") == 1
+    q = load(tmp_path / "p.yaml").questionnaire
+    assert q.organisation.sector.value == "healthcare"
+    assert q.encouragement.level.value == "encouraged"
 
 
 def test_a_too_long_and_an_empty_required_answer_are_refused(tmp_path: Path) -> None:

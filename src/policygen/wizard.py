@@ -20,7 +20,7 @@ import sys
 import textwrap
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -273,8 +273,31 @@ def _reason(error: ValidationError, words: Wording) -> str:
     return words.error("other", message=message)
 
 
-def _convert(text: str, shape: Shape, words: Wording) -> Any:
-    """Typed text -> the Python value to validate; raises Refused with the reason."""
+def _short_label(label: str) -> str:
+    """A label without its explanation in brackets: ``ambassadeurs (een programma)`` -> ``ambassadeurs``."""
+    return label.split(" (", 1)[0]
+
+
+def _chosen(typed: str, choices: Sequence[str], *spellings: Sequence[str]) -> str | None:
+    """The choice typed as its number, its value or one of its labels (any case); None if none.
+
+    Values are tried before labels, so a label can never hide another choice's value.
+    """
+    if typed.isdigit() and 1 <= int(typed) <= len(choices):
+        return choices[int(typed) - 1]
+    wanted = typed.casefold()
+    for names in (choices, *spellings):
+        for value, name in zip(choices, names, strict=True):
+            if name.casefold() == wanted:
+                return value
+    return None
+
+
+def _convert(text: str, shape: Shape, words: Wording, labels: tuple[str, ...] = ()) -> Any:
+    """Typed text -> the Python value to validate; raises Refused with the reason.
+
+    ``labels``: for a choice, the labels the interview showed, in the order of ``shape.choices``.
+    """
     if shape.kind == "yes_no":
         lowered = text.lower()
         if lowered in words.data["ui"]["yes_words"]:
@@ -299,13 +322,11 @@ def _convert(text: str, shape: Shape, words: Wording) -> Any:
         except ValueError:
             raise Refused(words.error("date")) from None
     if shape.kind == "choice":
-        if text.isdigit() and 1 <= int(text) <= len(shape.choices):
-            return shape.choices[int(text) - 1]
-        if text in shape.choices:
-            return text
-        raise Refused(
-            words.error("choice", count=len(shape.choices), values=", ".join(shape.choices))
-        )
+        short = tuple(_short_label(label) for label in labels)
+        chosen = _chosen(text, shape.choices, labels, short)
+        if chosen is None:
+            raise Refused(words.error("choice", count=len(shape.choices), values=" / ".join(short)))
+        return chosen
     return text
 
 
@@ -579,11 +600,13 @@ class Interview:
     ) -> Any:
         text = self.words.field(path)
         question = text.get("question", path[-1])
+        labels = tuple(self.words.choice_label(path[-1], value) for value in shape.choices)
         if shape.kind == "choice":
             self._flush()
             self.conversation.say(question)
-            for number, value in enumerate(shape.choices, start=1):
-                label = self.words.choice_label(path[-1], value)
+            for number, (value, label) in enumerate(
+                zip(shape.choices, labels, strict=True), start=1
+            ):
                 shown = label if label == value else f"{label} — {value}"
                 self.conversation.say(f"  {number}. {shown}")
             question = self.words.ui("choose")
@@ -607,7 +630,7 @@ class Interview:
                         adapter, None if typed else default, required, ".".join(path)
                     )
                 else:
-                    value = check(adapter, _convert(typed, shape, self.words), self.words)
+                    value = check(adapter, _convert(typed, shape, self.words, labels), self.words)
             except Refused as refused:
                 reason = str(refused)
                 continue
@@ -966,19 +989,19 @@ def _ask_language(
         )
     if not can_ask or ("language" in given and not ask_given):
         return str(current)
+    names = [str(wording(language).data["language_name"]) for language in choices]
     conversation.say("Taal van het beleid / Language of the policy", bold=True)
-    for number, language in enumerate(choices, start=1):
-        conversation.say(f"  {number}. {wording(language).data['language_name']} ({language})")
+    for number, (language, name) in enumerate(zip(choices, names, strict=True), start=1):
+        conversation.say(f"  {number}. {name} ({language})")
     default = choices.index(current) + 1
     while True:
-        typed = conversation.ask(f"Kies / choose 1-{len(choices)} [{default}]: ").strip().lower()
+        typed = conversation.ask(f"Kies / choose 1-{len(choices)} [{default}]: ").strip()
         if typed == "":
             return str(current)
-        if typed in choices:
-            return typed
-        if typed.isdigit() and 1 <= int(typed) <= len(choices):
-            return choices[int(typed) - 1]
-        conversation.say(f"  ! 1-{len(choices)}: {', '.join(choices)}")
+        chosen = _chosen(typed, choices, names)
+        if chosen is not None:
+            return chosen
+        conversation.say(f"  ! 1-{len(choices)}: {', '.join(names)}")
 
 
 def _read(path: Path) -> str:
