@@ -69,3 +69,13 @@ def test_impossible_date_is_reported(write_yaml: Callable[..., Path]) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert "file not found" in problems_of(tmp_path / "nope.yaml")[0]
+
+
+def test_a_dutch_yes_and_a_near_miss_choice_say_what_to_write(
+    write_yaml: Callable[..., Path],
+) -> None:
+    text = MINIMAL.replace("  name: Voorbeeld BV", "  name: Voorbeeld BV\n  works_council: ja")
+    found = "\n".join(problems_of(write_yaml(text + "encouragement:\n  level: ambassadeurs\n")))
+    assert "organisation.works_council: 'ja' is not a yes/no value" in found
+    assert "write true or false" in found
+    assert "did you mean 'ambassadors'?" in found

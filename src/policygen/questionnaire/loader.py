@@ -8,6 +8,7 @@ then validated by the pydantic model. Pydantic's error locations are mapped back
 from __future__ import annotations
 
 import difflib
+import re
 import stat
 import types
 import typing
@@ -382,7 +383,13 @@ def _message(error: Any, source: SourceMap) -> str:
         return f'YAML reads {raw} as a {type(error["input"]).__name__}, not text; put it in quotes: "{raw}"'
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"'{raw if raw is not None else error.get('input')}' is not a valid choice; choose {expected}"
+        given = str(raw if raw is not None else error.get("input"))
+        close = difflib.get_close_matches(given.lower(), re.findall(r"'([^']+)'", expected), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return f"'{given}' is not a valid choice; {hint}choose {expected}"
+    if kind == "bool_type":
+        given = f"'{raw}' is" if raw is not None else "this is"
+        return f"{given} not a yes/no value YAML understands; write true or false"
     if kind == "literal_error" and location == ("policygen",):
         value = error.get("input")
         if isinstance(value, int) and value > FORMAT_VERSION:

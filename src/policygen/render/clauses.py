@@ -135,7 +135,7 @@ CLAUSES: tuple[Clause, ...] = (
     Clause("questions-and-contact", varies_with="`organisation.contact`"),
     Clause("document-control", varies_with="`document`"),
     Clause("acknowledgement", ("requires_acknowledgement",)),
-    Clause("legal-review", varies_with="`organisation.works_council`"),
+    Clause("legal-review", varies_with="`organisation.works_council`, `document.approval_date`"),
 )
 """Every clause of the policy, in the order of the templates."""
 

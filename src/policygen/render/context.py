@@ -339,6 +339,7 @@ def plan_context(
         "facilitation": _facilitation(q, fmt, encourages_use),
         "preconditions": preconditions,
         "unmet_preconditions": [row.key for row in preconditions if row.needs_next_step],
+        "has_unknown_preconditions": any(row.status == "unknown" for row in preconditions),
         "review_dates": [fmt.date(day) for day in reviews],
         "first_review_date": fmt.date(reviews[0]) if reviews else None,
         "has_community_activation": bool(q.monitoring.community_activation),
@@ -435,6 +436,19 @@ def _response_time(minutes: int, fmt: Formatter) -> MarkdownSafe:
     if minutes % 60 == 0:
         return fmt.duration(minutes // 60, "hour")
     return fmt.duration(minutes, "minute")
+
+
+_PLACE_PREPOSITIONS = {
+    "nl": ("in ", "op ", "via ", "bij "),
+    "en": ("in ", "on ", "via ", "at ", "through "),
+}
+
+
+def place_phrase(place: str | None, language: str) -> str | None:
+    """``in the app`` from ``the app``; an answer that brings its own preposition stays as it is."""
+    if place is None:
+        return None
+    return place if place.lower().startswith(_PLACE_PREPOSITIONS[language]) else f"in {place}"
 
 
 def policy_context(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> dict[str, Any]:
@@ -535,6 +549,9 @@ def build_context(q: Questionnaire, *, as_chapter: bool | None = None) -> dict[s
         "effective_date": fmt.date(effective) if effective else None,
         "next_review_date": fmt.date(next_review) if next_review else None,
         "approval_date": fmt.date(q.document.approval_date) if q.document.approval_date else None,
+        # Adopted once it has an approval date: from then on the notice speaks of later changes.
+        "is_adopted": q.document.approval_date is not None,
+        "content_channel_place": place_phrase(q.encouragement.content_channel, language),
         # Organisation
         "has_works_council": org.works_council,
         "is_healthcare": org.sector is Sector.healthcare,
