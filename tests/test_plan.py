@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import EXAMPLES, MINIMAL
+from tests.conftest import EXAMPLES, MINIMAL, merged
 
 from policygen.questionnaire import load
 from policygen.questionnaire.model import Language, Questionnaire
@@ -18,19 +17,9 @@ from policygen.render import PLAN, render_markdown
 ANCHOR = re.compile(r"^#+ .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    merged = copy.deepcopy(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def questionnaire(answers: dict[str, Any] | None = None, language: str = "nl") -> Questionnaire:
     """The minimal questionnaire of conftest with ``answers`` merged in."""
-    data = _merge(yaml.safe_load(MINIMAL), answers or {})
+    data = merged(yaml.safe_load(MINIMAL), answers or {})
     data["language"] = language
     return Questionnaire.model_validate(data)
 
@@ -211,7 +200,7 @@ def test_both_languages_have_the_same_anchor_ids(example: Path) -> None:
 def test_anchor_parity_with_every_section_switched_on() -> None:
     everything: dict[str, Any] = {}
     for _, on, _ in SECTIONS:
-        everything = _merge(everything, on)
+        everything = merged(everything, on)
     assert anchors(plan(everything, "nl")) == anchors(plan(everything, "en"))
 
 

@@ -80,21 +80,28 @@ def link(text: str, url: str) -> MarkdownSafe:
     return MarkdownSafe(f"[{escape_markdown(text)}]({safe_url})")
 
 
+def template_environment(**options: Any) -> jinja2.Environment:
+    """A Jinja2 environment over the packaged templates; every template kind starts from this."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        **options,
+    )
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment for all Markdown templates (cached: templates compile once)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        undefined=jinja2.StrictUndefined,
+    env = template_environment(
         autoescape=False,  # Markdown is escaped by finalize, not as HTML.
         # `{#id}` is Markdown's heading anchor syntax, so Jinja comments are written `{## … ##}`.
         comment_start_string="{##",
         comment_end_string="##}",
         finalize=_finalize,
         keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
     )
     env.filters["link"] = link
     return env

@@ -25,7 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from policygen.render.environment import templates_dir
+from policygen.render.environment import template_environment, templates_dir
 
 MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": "2-3"}}
 
@@ -163,14 +163,7 @@ def css_string(text: str) -> Markup:
 
 @cache
 def _page_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
+    env = template_environment(autoescape=True)
     env.filters["css_string"] = css_string
     return env
 
