@@ -464,10 +464,21 @@ def _largest_first(jobs: list[_Job]) -> list[_Job]:
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop at once: workers hold nothing but bytes in memory, so nothing is lost."""
-    for process in list(pool._processes.values()):  # no public API before Python 3.14
+    """Stop at once: workers hold nothing but bytes in memory, so nothing is lost.
+
+    Nothing here waits without a bound: a worker that ignores SIGTERM is killed, and the pool is
+    not joined, because joining a pool whose workers were terminated can hang on Python 3.11.
+    """
+    processes = list(pool._processes.values())  # no public API before Python 3.14
+    for process in processes:
         process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    deadline = time.monotonic() + 2
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 # --- Concluding, in this process only ----------------------------------------------------------

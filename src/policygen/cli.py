@@ -6,6 +6,7 @@ Errors are printed once, here, as sentences naming file, line and field; never a
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -197,19 +198,27 @@ def build(
     )
     bound = DEFAULT_TIMEOUT if timeout is None else timeout or None
     batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force)
+    interrupted = False
     with reporter_for(quiet=quiet, as_json=as_json) as reporter:
         try:
             reports = build_batch(expand_inputs(files), out, options, batch, reporter)
         except PolicygenError as error:
             _fail(error)
         except KeyboardInterrupt:
-            typer.echo(
-                "Interrupted: workers stopped; finished questionnaires have their new outputs, "
-                "the others their old ones.",
-                err=True,
-            )
-            raise typer.Exit(code=130) from None
-        reporter.finish(reports)
+            interrupted = True
+        else:
+            reporter.finish(reports)
+    if interrupted:
+        typer.echo(
+            "Interrupted: workers stopped; finished questionnaires have their new outputs, "
+            "the others their old ones.",
+            err=True,
+        )
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Every output is already whole (writes are atomic and deferred past Ctrl-C); exit now,
+        # so that the process pool's exit hooks cannot keep a stopped build alive.
+        os._exit(130)
     if not all(report.ok for report in reports):
         raise typer.Exit(code=1)
 
