@@ -156,6 +156,14 @@ def hostile_questionnaire(server: str, canary: Path) -> dict[str, Any]:
     return data
 
 
+def write_canary(folder: Path) -> tuple[Path, str]:
+    """A file with a unique secret: if its text shows up in an output, the build read it."""
+    secret = f"canary-{uuid.uuid4()}"
+    canary = folder / "canary.txt"
+    canary.write_text(secret, encoding="utf-8")
+    return canary, secret
+
+
 def pdf_streams(path: Path) -> Iterator[bytes]:
     """Every stream of the PDF, decompressed."""
     reader = PdfReader(path)
@@ -173,9 +181,7 @@ def test_no_questionnaire_content_makes_a_build_fetch_or_read_anything(
     witness: tuple[Witness, str], tmp_path: Path
 ) -> None:
     seen, server = witness
-    secret = f"canary-{uuid.uuid4()}"
-    canary = tmp_path / "canary.txt"
-    canary.write_text(secret, encoding="utf-8")
+    canary, secret = write_canary(tmp_path)
     source = tmp_path / "hostile.yaml"
     source.write_text(
         yaml.safe_dump(hostile_questionnaire(server, canary), allow_unicode=True), encoding="utf-8"
@@ -219,9 +225,7 @@ def test_the_pdf_stage_alone_fetches_nothing_even_from_unsanitised_html(
     from policygen.render.pdf import html_to_pdf
 
     seen, server = witness
-    secret = f"canary-{uuid.uuid4()}"
-    canary = tmp_path / "canary.txt"
-    canary.write_text(secret, encoding="utf-8")
+    canary, secret = write_canary(tmp_path)
     body = "\n".join(payloads(server, canary))
     html = f"<!DOCTYPE html><html><head><link rel=stylesheet href='{server}/head.css'></head><body>{body}</body></html>"
 
