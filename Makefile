@@ -42,9 +42,9 @@ golden: $(STAMP_TEST)
 schema: $(STAMP_RUN)
 	$(BIN)/policygen schema --output schema/policygen.schema.json
 
-# Regenerate the clause index of the policy after a template or registry change.
+# Regenerate the clause index of both documents after a clause text or registry change.
 clauses: $(STAMP_RUN)
-	$(BIN)/python -m policygen.render.clauses > docs/clauses.md
+	$(BIN)/python -c 'import sys; from policygen.render.clauses import clause_index; sys.stdout.write(clause_index())' > docs/clauses.md
 
 # Check that other tools accept the examples' outputs: W3C Nu HTML checker, markdownlint-cli2,
 # pandoc, qpdf --check (see tools/check_output.py). Needs java, pandoc, qpdf and npm on PATH

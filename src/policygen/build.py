@@ -16,13 +16,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from policygen.errors import OutputError, Problem, StrictModeError
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
 from policygen.questionnaire import LoadedQuestionnaire, consistency_warnings, load
-from policygen.render import DOCUMENTS, page_meta, render_markdown, render_page
-from policygen.render.context import build_context
+from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown, render_page
 
 FORMATS = ("md", "html", "pdf")
 
@@ -61,14 +59,12 @@ def _version_slug(version: str) -> str:
     return slug[:20].strip("-.") or "0"
 
 
-def output_stems(
-    loaded: LoadedQuestionnaire, context: dict[str, Any] | None = None
-) -> dict[str, str]:
+def output_stems(loaded: LoadedQuestionnaire, facts: Facts | None = None) -> dict[str, str]:
     """Per document kind, ``socialemediabeleid-v1.2``: from the document's title and version."""
-    if context is None:
-        context = build_context(loaded.questionnaire)
+    if facts is None:
+        facts = build_facts(loaded.questionnaire)
     version = _version_slug(loaded.questionnaire.document.version)
-    titles = {"policy": context["title"], "plan": context["plan_title"]}
+    titles = {"policy": facts.shared.title, "plan": facts.shared.plan_title}
     return {
         kind.key: f"{slugify(titles[kind.key], fallback=kind.key)}-v{version}" for kind in DOCUMENTS
     }
@@ -81,16 +77,16 @@ def render_outputs(
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
-    # One context serves both documents and the file names: it is the same questionnaire.
-    context = build_context(q, as_chapter=options.as_chapter)
-    stems = output_stems(loaded, context)
+    # One set of facts serves both documents and the file names: it is the same questionnaire.
+    facts = build_facts(q, as_chapter=options.as_chapter)
+    stems = output_stems(loaded, facts)
     for kind in DOCUMENTS:
         stem = stems[kind.key]
-        markdown_text = render_markdown(q, kind, context=context)
+        markdown_text = render_markdown(q, kind, facts=facts)
         if "md" in options.formats:
             outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
         if "html" in options.formats or "pdf" in options.formats:
-            page = render_page(markdown_text, page_meta(q, kind, context=context))
+            page = render_page(markdown_text, page_meta(q, kind, facts=facts))
             if "html" in options.formats:
                 outputs[f"{stem}.html"] = page.encode("utf-8")
             if "pdf" in options.formats:

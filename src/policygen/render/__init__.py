@@ -1,18 +1,9 @@
-"""Rendering: context -> Markdown -> HTML -> PDF. Pure functions of the questionnaire."""
+"""Rendering: facts -> Markdown (clause by clause) -> HTML -> PDF. Pure functions of the questionnaire."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from policygen.questionnaire.model import Questionnaire
-from policygen.render.context import (
-    DOCUMENTS,
-    PLAN,
-    POLICY,
-    DocumentKind,
-    build_context,
-    source_date,
-)
+from policygen.render.facts import DOCUMENTS, PLAN, POLICY, DocumentKind, Facts, build_facts
 from policygen.render.html import PageMeta, render_page
 from policygen.render.markdown import render_markdown
 
@@ -21,7 +12,9 @@ __all__ = [
     "PLAN",
     "POLICY",
     "DocumentKind",
+    "Facts",
     "PageMeta",
+    "build_facts",
     "page_meta",
     "render_markdown",
     "render_page",
@@ -33,21 +26,21 @@ def page_meta(
     kind: DocumentKind,
     *,
     as_chapter: bool | None = None,
-    context: dict[str, Any] | None = None,
+    facts: Facts | None = None,
 ) -> PageMeta:
     """Title block, metadata and page wording for one document."""
-    if context is None:
-        context = build_context(q, as_chapter=as_chapter)
-    words = context["labels"]
-    effective = q.document.effective_date or source_date()
+    if facts is None:
+        facts = build_facts(q, as_chapter=as_chapter)
+    shared = facts.shared
+    words = shared.labels
     return PageMeta(
-        language=context["language"],
-        title=context["title"] if kind is POLICY else context["plan_title"],
-        organisation=context["organisation_name"],
+        language=shared.language,
+        title=shared.title if kind is POLICY else shared.plan_title,
+        organisation=shared.organisation_name,
         subject=words["subjects"][kind.key],
-        version=q.document.version,
-        effective_date=context["effective_date"],
-        iso_date=effective.isoformat() if effective else None,
-        chapter_mode=context["chapter_mode"],
+        version=shared.version,
+        effective_date=shared.effective_date,
+        iso_date=shared.effective.isoformat() if shared.effective else None,
+        chapter_mode=shared.chapter_mode,
         words=words["page"],
     )

@@ -1,199 +1,307 @@
-"""The policy's clause registry: every section's stable anchor id and the answers that switch it on.
+"""The clause registry: every section of both documents, defined once.
 
-The wording stays in the templates: titles are read from ``templates/<lang>/policy.md.j2``, so
-there is one source for them. The registry adds what the templates cannot say about themselves:
-which context names (computed in :mod:`policygen.render.context`) must hold for a clause to
-appear, and the questionnaire answers behind those names. It feeds ``docs/clauses.md`` and the
-tests that check every clause appears exactly when its condition holds, in both languages.
+A clause is its stable anchor id, its place (its parent and its order among its siblings) and the
+true/false fact that switches it on. Its wording lives per language beside it, in
+``templates/<lang>/<document>/<id>.md.j2``: the first line is the heading (``## Title``), the
+rest is the text. A translator edits those files only; which clauses appear, in which order and
+at which level is decided here. ``docs/clauses.md``, the nl/en parity checks and the tests that
+each clause appears exactly when its fact holds are all derived from this registry.
 
 Regenerate the index with ``make clauses``.
 """
 
 from __future__ import annotations
 
-import re
-import sys
-from collections.abc import Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from policygen.render.context import POLICY
-from policygen.render.environment import templates_dir
+from policygen.render.facts import DOCUMENTS, PLAN, POLICY, DocumentKind, Facts, switches
 
 LANGUAGES = ("nl", "en")
-DOCUMENT_ID = "social-media-policy"
-_HEADING = re.compile(r"^(#{2,6}) (.+?) \{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
-
-CONDITIONS: dict[str, str] = {
-    "has_related_documents": "`communication_policy.related_documents` lists at least one document",
-    "has_accounts": "`accounts.managed` lists at least one account",
-    "has_crisis_contact": "`accounts.crisis` is filled in",
-    "requires_disclaimer": "`private_use.mention_employer: with_disclaimer`",
-    "gives_political_guidance": "`private_use.political_expression_guidance: true`, "
-    "or left empty with `organisation.sector: public_sector`",
-    "is_healthcare": "`organisation.sector: healthcare`",
-    "is_public_sector": "`organisation.sector: public_sector`",
-    "is_education": "`organisation.sector: education`",
-    "is_restrained": "`encouragement.level: restrained`",
-    "is_neutral": "`encouragement.level: neutral`",
-    "encourages_use": "`encouragement.level: encouraged` or `ambassadors`",
-    "offers_content_to_share": "`encouragement.content_to_share: true`, at level `encouraged` or `ambassadors`",
-    "offers_time_allowance": "`encouragement.time_allowance_hours_per_month` above 0, "
-    "at level `encouraged` or `ambassadors`",
-    "recognises_contributions": "level `encouraged` or `ambassadors`, with `encouragement.recognition` "
-    "or an ambassador programme",
-    "has_ambassador_programme": "`encouragement.level: ambassadors` and `encouragement.ambassador_programme: true`",
-    "offers_training": "`encouragement.training: true`, or `facilitation.training` lists a course",
-    "monitors_public_posts": "`monitoring.monitors_public_posts: true`",
-    "needs_works_council_consent": "`organisation.works_council: true` and `monitoring.monitors_public_posts: true`",
-    "requires_acknowledgement": "`introduction.acknowledgement_required: true`",
-}
-"""Every context name a clause may depend on, with the answers that make it true."""
 
 
 @dataclass(frozen=True)
 class Clause:
-    """One section (``##``) or subsection (``###``) of the policy."""
+    """One section of a document, with its subsections."""
 
     id: str
-    requires: tuple[str, ...] = ()
+    when: str | None = None
+    """The true/false fact that switches the clause on; ``None``: always there."""
     varies_with: str = ""
     """Answers that change the clause's text without removing it (for the index)."""
+    children: tuple[Clause, ...] = ()
 
-    def applies(self, context: Mapping[str, Any]) -> bool:
-        """Whether the clause appears for a questionnaire with this render context."""
-        return all(context[name] for name in self.requires)
+
+@dataclass(frozen=True)
+class Placed:
+    """A clause at its place in a document: its heading level (1 for the title) and parent."""
+
+    clause: Clause
+    level: int
+    parent: str | None
 
 
 LEVEL = "`encouragement.level`"
 SECTOR = "`organisation.sector`"
 
-CLAUSES: tuple[Clause, ...] = (
-    Clause("summary", varies_with=f"{LEVEL}, {SECTOR}"),
-    Clause("purpose-and-scope", varies_with=SECTOR),
-    Clause("who-this-applies-to"),
-    Clause("which-media"),
-    Clause("place-in-communication-policy", varies_with="`communication_policy`"),
-    Clause("related-documents", ("has_related_documents",)),
-    Clause("our-stance", varies_with=f"{LEVEL}, `encouragement.ambassador_programme`"),
-    Clause("principles", varies_with=LEVEL),
-    Clause("organisation-accounts", varies_with="`accounts.managed`"),
-    Clause("account-register", ("has_accounts",)),
-    Clause(
-        "posting-and-approval",
-        ("has_accounts",),
-        "`accounts.managed[].approval`, `organisation.sector`",
+POLICY_TREE = Clause(
+    POLICY.document_id,
+    children=(
+        Clause("summary", varies_with=f"{LEVEL}, {SECTOR}"),
+        Clause(
+            "purpose-and-scope",
+            varies_with=SECTOR,
+            children=(
+                Clause("who-this-applies-to"),
+                Clause("which-media"),
+                Clause("place-in-communication-policy", varies_with="`communication_policy`"),
+                Clause("related-documents", "has_related_documents"),
+            ),
+        ),
+        Clause(
+            "our-stance",
+            varies_with=f"{LEVEL}, `encouragement.ambassador_programme`",
+            children=(Clause("principles", varies_with=LEVEL),),
+        ),
+        Clause(
+            "organisation-accounts",
+            varies_with="`accounts.managed`",
+            children=(
+                Clause("account-register", "has_accounts"),
+                Clause(
+                    "posting-and-approval",
+                    "has_accounts",
+                    "`accounts.managed[].approval`, `organisation.sector`",
+                ),
+                Clause("tone-of-voice", "has_accounts", "`accounts.tone_of_voice`"),
+                Clause("new-accounts"),
+            ),
+        ),
+        Clause("account-security", "has_accounts", "`accounts.security`"),
+        Clause(
+            "crisis-and-escalation",
+            varies_with="`communication_policy.related_documents`",
+            children=(Clause("crisis-contact", "has_crisis_contact"),),
+        ),
+        Clause(
+            "private-use",
+            varies_with=LEVEL,
+            children=(
+                Clause(
+                    "during-working-hours",
+                    varies_with="`private_use.work_hours`, time allowance, sector",
+                ),
+                Clause("mentioning-your-employer", varies_with="`private_use.mention_employer`"),
+                Clause("disclaimer", "requires_disclaimer", "`private_use.disclaimer_text`"),
+                Clause(
+                    "confidential-information", varies_with="`private_use.confidential_examples`"
+                ),
+                Clause("privacy-of-others", varies_with=SECTOR),
+                Clause("portrait-rights-and-copyright"),
+                Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),
+                Clause(
+                    "speaking-for-the-organisation",
+                    varies_with=f"`private_use.spokesperson_role`, {LEVEL}",
+                ),
+                Clause("contact-with-journalists", varies_with="`private_use.spokesperson_role`"),
+                Clause("political-expression", "gives_political_guidance", SECTOR),
+            ),
+        ),
+        Clause(
+            "patient-confidentiality",
+            "is_healthcare",
+            children=(Clause("professional-codes", "is_healthcare"),),
+        ),
+        Clause("integrity-and-neutrality", "is_public_sector"),
+        Clause("pupils-and-students", "is_education"),
+        Clause("guardrails", "is_restrained"),
+        Clause("your-choice", "is_neutral"),
+        Clause(
+            "sharing-our-story",
+            "encourages_use",
+            children=(
+                Clause(
+                    "content-to-share", "offers_content_to_share", "`encouragement.content_channel`"
+                ),
+                Clause("time-allowance", "offers_time_allowance"),
+                Clause("recognition", "recognises_contributions", "`encouragement.recognition`"),
+                Clause("posting-tips", "encourages_use"),
+            ),
+        ),
+        Clause(
+            "ambassador-programme",
+            "has_ambassador_programme",
+            "`encouragement.ambassador_coordinator`",
+            children=(
+                Clause("joining-the-programme", "has_ambassador_programme"),
+                Clause("voluntary-participation", "has_ambassador_programme"),
+                Clause("ambassador-training", "has_ambassador_programme"),
+                Clause("content-calendar", "has_ambassador_programme"),
+            ),
+        ),
+        Clause(
+            "roles-and-responsibilities", varies_with="`roles`, and fallbacks for roles left empty"
+        ),
+        Clause(
+            "support-and-training",
+            varies_with=LEVEL,
+            children=(Clause("training", "offers_training", "`facilitation.training`"),),
+        ),
+        Clause(
+            "monitoring",
+            varies_with="`monitoring.monitors_public_posts`",
+            children=(
+                Clause(
+                    "what-we-follow",
+                    "monitors_public_posts",
+                    "`monitoring.tools`, `monitoring.legal_basis`",
+                ),
+                Clause("monitoring-limits"),
+                Clause("works-council-consent", "needs_works_council_consent"),
+            ),
+        ),
+        Clause("violations", varies_with="`private_use.consequences`"),
+        Clause("questions-and-contact", varies_with="`organisation.contact`"),
+        Clause(
+            "document-control",
+            varies_with="`document`",
+            children=(Clause("acknowledgement", "requires_acknowledgement"),),
+        ),
+        Clause(
+            "legal-review", varies_with="`organisation.works_council`, `document.approval_date`"
+        ),
     ),
-    Clause("tone-of-voice", ("has_accounts",), "`accounts.tone_of_voice`"),
-    Clause("new-accounts"),
-    Clause("account-security", ("has_accounts",), "`accounts.security`"),
-    Clause("crisis-and-escalation", varies_with="`communication_policy.related_documents`"),
-    Clause("crisis-contact", ("has_crisis_contact",)),
-    Clause("private-use", varies_with=LEVEL),
-    Clause("during-working-hours", varies_with="`private_use.work_hours`, time allowance, sector"),
-    Clause("mentioning-your-employer", varies_with="`private_use.mention_employer`"),
-    Clause("disclaimer", ("requires_disclaimer",), "`private_use.disclaimer_text`"),
-    Clause("confidential-information", varies_with="`private_use.confidential_examples`"),
-    Clause("privacy-of-others", varies_with=SECTOR),
-    Clause("portrait-rights-and-copyright"),
-    Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),
-    Clause(
-        "speaking-for-the-organisation", varies_with=f"`private_use.spokesperson_role`, {LEVEL}"
-    ),
-    Clause("contact-with-journalists", varies_with="`private_use.spokesperson_role`"),
-    Clause("political-expression", ("gives_political_guidance",), SECTOR),
-    Clause("patient-confidentiality", ("is_healthcare",)),
-    Clause("professional-codes", ("is_healthcare",)),
-    Clause("integrity-and-neutrality", ("is_public_sector",)),
-    Clause("pupils-and-students", ("is_education",)),
-    Clause("guardrails", ("is_restrained",)),
-    Clause("your-choice", ("is_neutral",)),
-    Clause("sharing-our-story", ("encourages_use",)),
-    Clause("content-to-share", ("offers_content_to_share",), "`encouragement.content_channel`"),
-    Clause("time-allowance", ("offers_time_allowance",)),
-    Clause("recognition", ("recognises_contributions",), "`encouragement.recognition`"),
-    Clause("posting-tips", ("encourages_use",)),
-    Clause(
-        "ambassador-programme",
-        ("has_ambassador_programme",),
-        "`encouragement.ambassador_coordinator`",
-    ),
-    Clause("joining-the-programme", ("has_ambassador_programme",)),
-    Clause("voluntary-participation", ("has_ambassador_programme",)),
-    Clause("ambassador-training", ("has_ambassador_programme",)),
-    Clause("content-calendar", ("has_ambassador_programme",)),
-    Clause("roles-and-responsibilities", varies_with="`roles`, and fallbacks for roles left empty"),
-    Clause("support-and-training", varies_with=LEVEL),
-    Clause("training", ("offers_training",), "`facilitation.training`"),
-    Clause("monitoring", varies_with="`monitoring.monitors_public_posts`"),
-    Clause(
-        "what-we-follow", ("monitors_public_posts",), "`monitoring.tools`, `monitoring.legal_basis`"
-    ),
-    Clause("monitoring-limits"),
-    Clause("works-council-consent", ("needs_works_council_consent",)),
-    Clause("violations", varies_with="`private_use.consequences`"),
-    Clause("questions-and-contact", varies_with="`organisation.contact`"),
-    Clause("document-control", varies_with="`document`"),
-    Clause("acknowledgement", ("requires_acknowledgement",)),
-    Clause("legal-review", varies_with="`organisation.works_council`, `document.approval_date`"),
 )
-"""Every clause of the policy, in the order of the templates."""
+"""The social media policy, for every employee."""
+
+PLAN_TREE = Clause(
+    PLAN.document_id,
+    children=(
+        Clause("plan-purpose", varies_with="`communication_policy`"),
+        Clause("plan-summary", varies_with=f"{LEVEL}, dates, budget, preconditions, benefits"),
+        Clause(
+            "introduction-plan",
+            children=(
+                Clause("introduction-timeline", "has_introduction_timeline"),
+                Clause("introduction-video", "plans_video"),
+                Clause("ambassador-recruitment", "has_ambassador_programme"),
+                Clause("launch-content", "offers_content_to_share"),
+                Clause("acknowledgement-plan", "requires_acknowledgement"),
+                Clause("introduction-focus", "has_introduction_focus", SECTOR),
+                Clause("introduction-open-steps", "has_open_introduction_steps"),
+            ),
+        ),
+        Clause(
+            "facilitation",
+            varies_with="`facilitation`",
+            children=(
+                Clause("facilitation-time", "sets_aside_time_or_staff"),
+                Clause("facilitation-budget", "has_budget"),
+                Clause("facilitation-tools", "has_tools"),
+                Clause("facilitation-ict", "has_ict"),
+                Clause("facilitation-training", "offers_training", "`facilitation.training`"),
+            ),
+        ),
+        Clause(
+            "preconditions",
+            varies_with="`preconditions`, " + LEVEL,
+            children=(Clause("precondition-next-steps", "has_unmet_preconditions"),),
+        ),
+        Clause("goals-and-timeline", varies_with=f"{LEVEL}, dates, `monitoring.kpis`"),
+        Clause(
+            "plan-monitoring",
+            children=(
+                Clause("plan-public-posts", "monitors_public_posts", "`monitoring`"),
+                Clause("kpis", "has_kpis"),
+                Clause(
+                    "community-activation",
+                    "keeps_community_active",
+                    "`monitoring.community_activation`",
+                ),
+                Clause("review-moments", varies_with="`monitoring.review_months`"),
+            ),
+        ),
+        Clause(
+            "expected-benefits",
+            varies_with=LEVEL,
+            children=(Clause("savings-estimate", "has_savings_estimate", "`benefits`"),),
+        ),
+    ),
+)
+"""The implementation plan, for management and HR."""
+
+TREES = {POLICY.key: POLICY_TREE, PLAN.key: PLAN_TREE}
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A heading as written in a template: its level (2 or 3), title and anchor id."""
+def placed_clauses(kind: DocumentKind) -> Iterator[Placed]:
+    """Every clause of a document in reading order, the title first."""
 
-    level: int
-    title: str
-    id: str
+    def walk(clause: Clause, level: int, parent: str | None) -> Iterator[Placed]:
+        yield Placed(clause, level, parent)
+        for child in clause.children:
+            yield from walk(child, level + 1, clause.id)
 
-
-def template_headings(language: str) -> list[Heading]:
-    """The headings of the policy template of one language, in order."""
-    source = (templates_dir() / language / POLICY.template).read_text(encoding="utf-8")
-    return [
-        Heading(len(hashes), title, anchor) for hashes, title, anchor in _HEADING.findall(source)
-    ]
+    return walk(TREES[kind.key], 1, None)
 
 
-def expected_ids(context: Mapping[str, Any]) -> set[str]:
-    """The anchor ids a policy rendered with this context must contain."""
-    return {DOCUMENT_ID} | {clause.id for clause in CLAUSES if clause.applies(context)}
+def applies(placed: Placed, facts: Facts, kind: DocumentKind) -> bool:
+    """Whether the clause's own fact holds (its parent's is checked by :func:`present_clauses`)."""
+    name = placed.clause.when
+    return name is None or facts.holds(name, kind)
 
 
-def _condition_text(clause: Clause) -> str:
-    return " and ".join(CONDITIONS[name] for name in clause.requires) or "always"
+def present_clauses(facts: Facts, kind: DocumentKind) -> list[Placed]:
+    """The clauses a document with these facts contains: its fact holds, and its parent's."""
+    present: list[Placed] = []
+    shown: set[str | None] = {None}
+    for placed in placed_clauses(kind):
+        if placed.parent in shown and applies(placed, facts, kind):
+            present.append(placed)
+            shown.add(placed.clause.id)
+    return present
+
+
+def expected_ids(facts: Facts, kind: DocumentKind = POLICY) -> set[str]:
+    """The anchor ids a document rendered with these facts must contain."""
+    return {placed.clause.id for placed in present_clauses(facts, kind)}
+
+
+def _condition_text(clause: Clause, kind: DocumentKind) -> str:
+    return switches(kind)[clause.when] if clause.when else "always"
 
 
 def clause_index() -> str:
     """The Markdown of ``docs/clauses.md``."""
-    titles = {
-        language: {h.id: h.title for h in template_headings(language)} for language in LANGUAGES
-    }
-    levels = {h.id: h.level for h in template_headings(LANGUAGES[0])}
+    from policygen.render.texts import clause_title  # texts import this module
+
     lines = [
-        "# Clause index of the social media policy",
+        "# Clause index",
         "",
-        "Generated by `make clauses` from `src/policygen/render/clauses.py` and the templates",
-        "`templates/nl/policy.md.j2` and `templates/en/policy.md.j2`; do not edit by hand.",
+        "Generated by `make clauses` from the clause registry (`src/policygen/render/clauses.py`)",
+        "and the clause texts in `templates/<language>/<document>/`; do not edit by hand.",
         "",
         "Every clause has a stable anchor id, the same in both languages, so a communication policy",
         "can link to it (for example `social-media-policy-v1.0.html#account-security`). Subsections",
-        "are marked with ↳. A clause appears when all its conditions hold; *text varies with* names",
-        "answers that change its wording without removing it.",
-        "",
-        "| Id | Nederlands | English | Appears when | Text varies with |",
-        "| --- | --- | --- | --- | --- |",
+        "are marked with ↳. A clause appears when its condition holds (and its parent's); *text",
+        "varies with* names answers that change its wording without removing it.",
     ]
-    for clause in CLAUSES:
-        marker = "↳ " if levels[clause.id] > 2 else ""
-        lines.append(
-            f"| {marker}`{clause.id}` | {titles['nl'][clause.id]} | {titles['en'][clause.id]} "
-            f"| {_condition_text(clause)} | {clause.varies_with or '—'} |"
-        )
+    for kind in DOCUMENTS:
+        title = {"policy": "The social media policy", "plan": "The implementation plan"}
+        lines += [
+            "",
+            f"## {title[kind.key]}",
+            "",
+            "| Id | Nederlands | English | Appears when | Text varies with |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for placed in placed_clauses(kind):
+            if placed.level == 1:
+                continue
+            clause = placed.clause
+            marker = "↳ " * (placed.level - 2)
+            names = " | ".join(clause_title(language, kind, clause.id) for language in LANGUAGES)
+            lines.append(
+                f"| {marker}`{clause.id}` | {names} "
+                f"| {_condition_text(clause, kind)} | {clause.varies_with or '—'} |"
+            )
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":
-    sys.stdout.write(clause_index())

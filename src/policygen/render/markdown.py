@@ -1,4 +1,4 @@
-"""Questionnaire -> Markdown: render a document's template, then number and tidy its headings.
+"""Questionnaire -> Markdown: the document's clauses in registry order, numbered and tidied.
 
 Templates write plain headings (``## Purpose {#purpose}``); numbering and the shift into a chapter
 of the communication policy are done here, so the wording never depends on the mode.
@@ -7,14 +7,11 @@ of the communication policy are done here, so the wording never depends on the m
 from __future__ import annotations
 
 import re
-from typing import Any
 
-import jinja2
-
-from policygen.errors import RenderError
 from policygen.questionnaire.model import Questionnaire
-from policygen.render.context import DocumentKind, build_context
-from policygen.render.environment import environment
+from policygen.render.clauses import present_clauses
+from policygen.render.facts import DocumentKind, Facts, build_facts
+from policygen.render.texts import render_clause
 
 _HEADING = re.compile(r"^(#{1,6}) (.+?)\s*$")
 _UNNUMBERED = " .unnumbered"
@@ -72,18 +69,24 @@ def render_markdown(
     kind: DocumentKind,
     *,
     as_chapter: bool | None = None,
-    context: dict[str, Any] | None = None,
+    facts: Facts | None = None,
 ) -> str:
-    """The Markdown text of one document; pass ``context`` to reuse one built for both documents."""
-    if context is None:
-        context = build_context(q, as_chapter=as_chapter)
-    try:
-        template = environment().get_template(f"{q.language.value}/{kind.template}")
-        raw = template.render(context)
-    except jinja2.TemplateError as error:
-        where = f" (line {error.lineno})" if isinstance(error, jinja2.TemplateSyntaxError) else ""
-        raise RenderError(f"template {q.language.value}/{kind.template}{where}: {error}") from None
+    """The Markdown text of one document; pass ``facts`` to reuse those built for both documents.
+
+    The registry decides which clauses appear and in what order; each clause's text comes from
+    its own file, and the heading gets its level and anchor id here.
+    """
+    if facts is None:
+        facts = build_facts(q, as_chapter=as_chapter)
+    names = facts.names(kind)
+    parts = []
+    for placed in present_clauses(facts, kind):
+        text = render_clause(facts.shared.language, kind, placed.clause.id, names)
+        heading = f"{'#' * placed.level} {text.title} {{#{placed.clause.id}}}"
+        parts.append(f"{heading}\n\n{text.body}")
     numbered = number_headings(
-        tidy(raw), chapter_mode=context["chapter_mode"], chapter=context["chapter_number"]
+        tidy("\n\n".join(parts)),
+        chapter_mode=facts.shared.chapter_mode,
+        chapter=facts.shared.chapter_number,
     )
     return tidy(numbered)

@@ -1,0 +1,202 @@
+"""The policy's own facts: its tables, the roles as they read in sentences, and fallbacks for roles
+the questionnaire leaves empty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from policygen.questionnaire.model import Approval, Platform, Questionnaire, RelatedKind
+from policygen.render.environment import MarkdownSafe
+from policygen.render.language import (
+    Formatter,
+    capitalised,
+    reference,
+    role_in_sentence,
+)
+from policygen.render.shared_facts import SharedFacts, Switch
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One organisation account in the policy's register and working-agreements tables."""
+
+    platform: str
+    handle: MarkdownSafe
+    purpose: str
+    owner: str
+    posters: str
+    approval: str
+    response_time: MarkdownSafe | None
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """One role in the policy's roles table, with every duty the questionnaire gives it."""
+
+    role: str
+    duties: str
+
+
+@dataclass(frozen=True)
+class PolicyFacts:
+    """What only the policy reads."""
+
+    service_users: str
+    account_rows: list[AccountRow]
+    uses_four_eyes_approval: bool
+    account_manager: str
+    uses_two_factor: bool
+    uses_password_manager: bool
+    removes_access_on_leaving: bool
+    tone_of_voice: str | None
+    crisis_contact_role: str | None
+    crisis_phone: str | None
+    crisis_response_time: MarkdownSafe | None
+    communication_policy_reference: MarkdownSafe | None
+    related_references: list[MarkdownSafe]
+    related_reference: dict[str, MarkdownSafe | None]
+    work_hours: str
+    disclaimer_text: str
+    confidential_examples: list[str]
+    spokesperson: str
+    contact_role: str
+    contact_email: str | None
+    contact_phone: str | None
+    harassment_contact: str | None
+    time_allowance: MarkdownSafe | None
+    review_cycle: MarkdownSafe
+    document_owner: str
+    approved_by: str | None
+    ambassador_coordinator: str
+    recognises_contributions: Annotated[
+        bool,
+        Switch(
+            "level `encouraged` or `ambassadors`, with `encouragement.recognition` "
+            "or an ambassador programme"
+        ),
+    ]
+    trainer: str | None
+    training_courses: list[str]
+    role_rows: list[RoleRow]
+    monitoring_legal_basis: str
+    monitoring_tools: str | None
+    consequences: str | None
+
+
+def _account_rows(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> list[AccountRow]:
+    return [
+        AccountRow(
+            platform=account.name
+            if account.platform is Platform.other and account.name
+            else words["platform"][account.platform.value],
+            handle=reference(account.handle, account.url),
+            purpose=capitalised(account.purpose),
+            owner=capitalised(account.owner),
+            posters=capitalised(fmt.joined(list(account.posters) or [account.owner])),
+            approval=capitalised(words["approval"][account.approval.value]),
+            response_time=fmt.duration(account.response_time_hours, "hour")
+            if account.response_time_hours
+            else None,
+        )
+        for account in q.accounts.managed
+    ]
+
+
+def _role_rows(
+    q: Questionnaire, words: dict[str, Any], duties_of: dict[str, str | None]
+) -> list[RoleRow]:
+    """Roles with fallbacks; a role named twice gets one row with all its duties."""
+    duty_text = words["policy"]["duties"]
+    assigned: dict[str, tuple[str, list[str]]] = {}
+    named = [(role, duty_text[duty]) for duty, role in duties_of.items() if role]
+    named += [(other.role, "; ".join(other.responsibilities)) for other in q.roles.others]
+    for role, duty in named:
+        key = role.casefold()
+        assigned.setdefault(key, (role, []))[1].append(duty)
+    return [
+        RoleRow(capitalised(role), capitalised("; ".join(duties)))
+        for role, duties in assigned.values()
+    ]
+
+
+def _response_time(minutes: int, fmt: Formatter) -> MarkdownSafe:
+    """Whole hours read as hours ('2 hours'), anything else as minutes ('90 minutes')."""
+    if minutes % 60 == 0:
+        return fmt.duration(minutes // 60, "hour")
+    return fmt.duration(minutes, "minute")
+
+
+def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> PolicyFacts:
+    """The policy's facts: tables, fallbacks for unanswered roles, and the people to turn to."""
+    org, roles, private, encouragement = q.organisation, q.roles, q.private_use, q.encouragement
+    security, monitoring, crisis = q.accounts.security, q.monitoring, q.accounts.crisis
+    words = shared.labels
+    account_manager = roles.account_manager or (
+        q.accounts.managed[0].owner if q.accounts.managed else org.contact.role
+    )
+    coordinator = encouragement.ambassador_coordinator or account_manager
+    allowance = encouragement.time_allowance_hours_per_month if shared.encourages_use else None
+    policy_words = words["policy"]
+    communication_policy = q.communication_policy
+    related = communication_policy.related_documents
+    trainer = (roles.training or org.contact.role) if shared.offers_training else None
+    duties_of = {
+        "policy_owner": roles.policy_owner or q.document.owner,
+        "account_manager": account_manager,
+        "monitoring": (roles.monitoring or account_manager)
+        if monitoring.monitors_public_posts
+        else None,
+        "training": trainer,
+        "ambassador_coordinator": coordinator if shared.has_ambassador_programme else None,
+        "violations": roles.violations or policy_words["violations_fallback"],
+        "managers": policy_words["managers"],
+        "everyone": policy_words["everyone"],
+    }
+    return PolicyFacts(
+        service_users=words["service_users"][org.sector.value],
+        account_rows=_account_rows(q, fmt, words),
+        uses_four_eyes_approval=any(a.approval is Approval.four_eyes for a in q.accounts.managed),
+        account_manager=role_in_sentence(account_manager, words),
+        uses_two_factor=security.two_factor,
+        uses_password_manager=security.password_manager,
+        removes_access_on_leaving=security.offboarding,
+        tone_of_voice=q.accounts.tone_of_voice,
+        crisis_contact_role=crisis.contact_role if crisis else None,
+        crisis_phone=crisis.phone if crisis else None,
+        crisis_response_time=_response_time(crisis.response_minutes, fmt) if crisis else None,
+        communication_policy_reference=reference(
+            communication_policy.title, communication_policy.url
+        )
+        if communication_policy.title
+        else None,
+        related_references=[reference(d.title, d.url) for d in related],
+        related_reference={
+            kind.value: next((reference(d.title, d.url) for d in related if d.kind is kind), None)
+            for kind in RelatedKind
+        },
+        work_hours=private.work_hours.value,
+        disclaimer_text=private.disclaimer_text
+        or policy_words["disclaimer"].format(organisation=org.name),
+        confidential_examples=list(private.confidential_examples),
+        spokesperson=role_in_sentence(private.spokesperson_role or account_manager, words),
+        contact_role=role_in_sentence(org.contact.role, words),
+        contact_email=org.contact.email,
+        contact_phone=org.contact.phone,
+        harassment_contact=role_in_sentence(private.harassment_contact, words)
+        if private.harassment_contact
+        else None,
+        time_allowance=fmt.duration(allowance, "hour") if allowance else None,
+        review_cycle=fmt.duration(q.document.review_cycle_months, "month"),
+        document_owner=capitalised(q.document.owner),
+        approved_by=capitalised(q.document.approved_by) if q.document.approved_by else None,
+        ambassador_coordinator=role_in_sentence(coordinator, words),
+        recognises_contributions=shared.encourages_use
+        and bool(encouragement.recognition or shared.has_ambassador_programme),
+        trainer=role_in_sentence(trainer, words) if trainer else None,
+        training_courses=list(q.facilitation.training),
+        role_rows=_role_rows(q, words, duties_of),
+        monitoring_legal_basis=words["legal_basis"][monitoring.legal_basis.value],
+        monitoring_tools=fmt.joined(list(monitoring.tools)) if monitoring.tools else None,
+        consequences=private.consequences,
+    )
