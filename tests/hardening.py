@@ -40,6 +40,11 @@ def is_url(node: dict[str, Any]) -> bool:
     return "https://" in node.get("pattern", "")
 
 
+NAMES_FILES = {"customisation"}
+"""Sections that name files beside the questionnaire; their own tests cover them
+(tests/test_customisation.py), so generated questionnaires leave them out."""
+
+
 def is_text(node: dict[str, Any]) -> bool:
     """Free text a reader sees: a string without choices, date format or address pattern."""
     return (
@@ -66,6 +71,7 @@ def every_field(
                 text, url=url, items=items, node=child, path=f"{path}.{name}".lstrip(".")
             )
             for name, child in node["properties"].items()
+            if name not in NAMES_FILES
         }
     if kind == "array":
         count = min(items, node.get("maxItems", items))
@@ -178,7 +184,11 @@ def questionnaires(node: dict[str, Any] = SCHEMA) -> st.SearchStrategy[Any]:
     kind = node.get("type")
     if kind == "object":
         required = set(node.get("required", []))
-        children = {name: questionnaires(child) for name, child in node["properties"].items()}
+        children = {
+            name: questionnaires(child)
+            for name, child in node["properties"].items()
+            if name not in NAMES_FILES
+        }
         return st.fixed_dictionaries(
             {name: value for name, value in children.items() if name in required},
             optional={name: value for name, value in children.items() if name not in required},

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from policygen.errors import OutputError, Problem, StrictModeError
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
-from policygen.questionnaire import LoadedQuestionnaire, consistency_warnings, load
+from policygen.questionnaire import LoadedQuestionnaire, load
 from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown, render_page
+from policygen.render.clauses import inspect_questionnaire, read_customisation
+from policygen.render.customisation import Adaptations
 
 FORMATS = ("md", "html", "pdf")
 
@@ -71,14 +73,16 @@ def output_stems(loaded: LoadedQuestionnaire, facts: Facts | None = None) -> dic
 
 
 def render_outputs(
-    loaded: LoadedQuestionnaire, options: BuildOptions
+    loaded: LoadedQuestionnaire, options: BuildOptions, adaptations: Adaptations | None = None
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """All outputs of one questionnaire as ``{file name: bytes}``, plus rendering warnings."""
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
+    if adaptations is None:
+        adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
-    facts = build_facts(q, as_chapter=options.as_chapter)
+    facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
     stems = output_stems(loaded, facts)
     for kind in DOCUMENTS:
         stem = stems[kind.key]
@@ -166,8 +170,8 @@ def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
 def render_file(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[Problem]]:
     """Load, check and render one questionnaire in memory; ``--strict`` turns warnings into errors."""
     loaded = load(source)
-    warnings = consistency_warnings(loaded)
-    files, render_warnings = render_outputs(loaded, options)
+    adaptations, warnings = inspect_questionnaire(loaded)
+    files, render_warnings = render_outputs(loaded, options, adaptations)
     warnings += render_warnings
     if options.strict and warnings:
         raise StrictModeError(

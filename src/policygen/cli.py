@@ -74,17 +74,17 @@ def validate(
     strict: Annotated[bool, typer.Option(help="Treat consistency warnings as errors.")] = False,
 ) -> None:
     """Check questionnaires: schema errors and consistency warnings, without building."""
-    from policygen.questionnaire import consistency_warnings, load
+    from policygen.questionnaire import load
+    from policygen.render.clauses import inspect_questionnaire
 
     failed = False
     for path in files:
         try:
-            loaded = load(path)
+            _, warnings = inspect_questionnaire(load(path))
         except PolicygenError as error:
             typer.echo(str(error), err=True)
             failed = True
             continue
-        warnings = consistency_warnings(loaded)
         for warning in warnings:
             _warn(warning)
         if strict and warnings:

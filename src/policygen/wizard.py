@@ -423,6 +423,10 @@ ASKED_ONLY_WHEN: dict[str, Rule] = {
 }
 """Questions that do not apply are skipped; a skipped field keeps its current value."""
 
+HAND_EDITED = {"customisation"}
+"""Sections the interview never asks (they name files the organisation writes itself); an
+answers file or ``--update`` keeps them as they are, and a new file leaves them out."""
+
 REQUIRED_WHEN: dict[str, Rule] = {
     "communication_policy.chapter": lambda state: bool(state.get("document.as_chapter")),
     "accounts.managed.name": _other_platform,
@@ -480,6 +484,10 @@ class Interview:
         self.answers.update(policygen=FORMAT_VERSION, language=language)
         for name in Questionnaire.model_fields:
             if name in self.answers:
+                continue
+            if name in HAND_EDITED:
+                if self.given.get(name):
+                    self.answers[name] = self.given[name]
                 continue
             section = self.words.data["sections"][name]
             self._pending += [(section["title"], "title"), (section["intro"], "intro")]
@@ -893,6 +901,8 @@ def render_questionnaire(answers: Answers, target: Path, words: Wording) -> str:
         shape = _shape(Questionnaire, name)
         if shape.kind != "model":
             lines.append(f"{name}: {_yaml_scalar(answers[name])}")
+            continue
+        if name in HAND_EDITED and not answers.get(name):
             continue
         assert shape.model is not None
         lines.append("")

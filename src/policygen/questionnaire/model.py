@@ -502,6 +502,41 @@ class Benefits(Section):
     )
 
 
+ClauseId = Annotated[
+    StrictStr,
+    Field(max_length=80, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+]
+"""A clause's anchor id, as listed in docs/clauses.md (``contact-with-journalists``)."""
+
+ClauseFile = Annotated[StrictStr, Field(min_length=1, max_length=300)]
+"""A Markdown file with the organisation's own clause text, relative to the questionnaire's folder."""
+
+
+class AddedClause(Section):
+    after: ClauseId = Field(
+        description="The id of the clause after which this one goes (after its subsections too)."
+    )
+    file: ClauseFile = Field(
+        description="The clause's Markdown file, relative to the questionnaire's folder; its name gives the new clause's id."
+    )
+
+
+class Customisation(Section):
+    remove: list[ClauseId] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Ids of built-in clauses to leave out; their subsections go too.",
+    )
+    replace: dict[ClauseId, ClauseFile] = Field(
+        default_factory=dict,
+        max_length=100,
+        description="Built-in clauses to replace by the organisation's own text: clause id -> Markdown file.",
+    )
+    add: list[AddedClause] = Field(
+        default_factory=list, max_length=50, description="The organisation's own clauses."
+    )
+
+
 class Questionnaire(Section):
     """A complete questionnaire; the root of the YAML file."""
 
@@ -549,4 +584,8 @@ class Questionnaire(Section):
     benefits: Benefits = Field(
         default_factory=Benefits,
         description="Figures for the expected benefits in the implementation plan.",
+    )
+    customisation: Customisation = Field(
+        default_factory=Customisation,
+        description="The organisation's own adaptations of the built-in text: clauses removed, replaced or added.",
     )

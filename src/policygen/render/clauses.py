@@ -12,10 +12,29 @@ Regenerate the index with ``make clauses``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from policygen.render.facts import DOCUMENTS, PLAN, POLICY, DocumentKind, Facts, switches
+from policygen.errors import Problem
+from policygen.questionnaire.checks import consistency_warnings
+from policygen.questionnaire.loader import LoadedQuestionnaire
+from policygen.render.customisation import (
+    NO_ADAPTATIONS,
+    PLACEHOLDERS,
+    Adaptations,
+    resolve_customisation,
+)
+from policygen.render.facts import (
+    DOCUMENTS,
+    PLAN,
+    POLICY,
+    DocumentKind,
+    Facts,
+    build_facts,
+    switches,
+)
+from policygen.render.texts import clause_source, clause_title
 
 LANGUAGES = ("nl", "en")
 
@@ -177,7 +196,11 @@ POLICY_TREE = Clause(
 PLAN_TREE = Clause(
     PLAN.document_id,
     children=(
-        Clause("plan-purpose", varies_with="`communication_policy`"),
+        Clause(
+            "plan-purpose",
+            varies_with="`communication_policy`",
+            children=(Clause("policy-adaptations", "adapts_standard_text", "`customisation`"),),
+        ),
         Clause("plan-summary", varies_with=f"{LEVEL}, dates, budget, preconditions, benefits"),
         Clause(
             "introduction-plan",
@@ -233,13 +256,25 @@ PLAN_TREE = Clause(
 TREES = {POLICY.key: POLICY_TREE, PLAN.key: PLAN_TREE}
 
 
-def placed_clauses(kind: DocumentKind) -> Iterator[Placed]:
-    """Every clause of a document in reading order, the title first."""
+def placed_clauses(
+    kind: DocumentKind, adaptations: Adaptations = NO_ADAPTATIONS
+) -> Iterator[Placed]:
+    """Every clause of a document in reading order, the title first, as the organisation adapted
+    it: removed clauses left out with their subsections, added ones after their anchor's."""
 
     def walk(clause: Clause, level: int, parent: str | None) -> Iterator[Placed]:
+        if clause.id in adaptations.removed:
+            return
         yield Placed(clause, level, parent)
         for child in clause.children:
             yield from walk(child, level + 1, clause.id)
+        yield from added_after(clause.id, level, parent)
+
+    def added_after(anchor: str, level: int, parent: str | None) -> Iterator[Placed]:
+        for after, own in adaptations.added:
+            if after == anchor:
+                yield Placed(Clause(own.id), level, parent)
+                yield from added_after(own.id, level, parent)
 
     return walk(TREES[kind.key], 1, None)
 
@@ -254,11 +289,78 @@ def present_clauses(facts: Facts, kind: DocumentKind) -> list[Placed]:
     """The clauses a document with these facts contains: its fact holds, and its parent's."""
     present: list[Placed] = []
     shown: set[str | None] = {None}
-    for placed in placed_clauses(kind):
+    for placed in placed_clauses(kind, facts.adaptations):
         if placed.parent in shown and applies(placed, facts, kind):
             present.append(placed)
             shown.add(placed.clause.id)
     return present
+
+
+_REFERENCE = re.compile(r"""ref\(["']([a-z0-9-]+)["']\)""")
+
+
+def adaptation_warnings(loaded: LoadedQuestionnaire, adaptations: Adaptations) -> list[Problem]:
+    """Removed clauses that others refer to, and adapted clauses this questionnaire never shows."""
+    if adaptations.is_empty:
+        return []
+    facts = build_facts(loaded.questionnaire, adaptations=adaptations)
+    language, source = facts.shared.language, loaded.source
+    warnings = []
+    for kind in DOCUMENTS:
+        present = {placed.clause.id for placed in present_clauses(facts, kind)}
+        for placed in placed_clauses(kind, adaptations):
+            clause_id = placed.clause.id
+            if adaptations.own_text(clause_id) is None and clause_id in present:
+                body = clause_source(language, kind, clause_id).body
+                for target in sorted(set(_REFERENCE.findall(body)) & set(adaptations.removed)):
+                    index = adaptations.removed.index(target)
+                    warnings.append(
+                        source.problem(
+                            ("customisation", "remove", index),
+                            f"'{clause_id}' refers to '{target}', which is removed; its reader "
+                            "is sent to a section that is not there (replace it, or also adapt "
+                            f"'{clause_id}')",
+                        )
+                    )
+    shown = {placed.clause.id for kind in DOCUMENTS for placed in present_clauses(facts, kind)}
+    for clause_id in adaptations.replaced:
+        if clause_id not in shown:
+            warnings.append(
+                source.problem(
+                    ("customisation", "replace", clause_id),
+                    f"'{clause_id}' does not appear for these answers, so its replacement is not "
+                    "used either (docs/clauses.md says when it appears)",
+                )
+            )
+    for index, (after, own) in enumerate(adaptations.added):
+        if own.id not in shown:
+            warnings.append(
+                source.problem(
+                    ("customisation", "add", index),
+                    f"'{own.id}' is added inside a section that does not appear for these "
+                    f"answers ('{after}' or its parent); add it after another clause",
+                )
+            )
+    return warnings
+
+
+def inspect_questionnaire(loaded: LoadedQuestionnaire) -> tuple[Adaptations, list[Problem]]:
+    """What ``validate`` and ``build`` check beyond the model: the organisation's adaptations,
+    read and checked (errors raise), and every warning, consistency and adaptations alike."""
+    adaptations = read_customisation(loaded)
+    return adaptations, consistency_warnings(loaded) + adaptation_warnings(loaded, adaptations)
+
+
+def read_customisation(loaded: LoadedQuestionnaire) -> Adaptations:
+    """The questionnaire's ``customisation``, checked against the registry, its files read."""
+    language = loaded.questionnaire.language.value
+    titles = {
+        placed.clause.id: clause_title(language, kind, placed.clause.id)
+        for kind in DOCUMENTS
+        for placed in placed_clauses(kind)
+        if placed.level > 1
+    }
+    return resolve_customisation(loaded, titles)
 
 
 def expected_ids(facts: Facts, kind: DocumentKind = POLICY) -> set[str]:
@@ -272,8 +374,6 @@ def _condition_text(clause: Clause, kind: DocumentKind) -> str:
 
 def clause_index() -> str:
     """The Markdown of ``docs/clauses.md``."""
-    from policygen.render.texts import clause_title  # texts import this module
-
     lines = [
         "# Clause index",
         "",
@@ -304,4 +404,49 @@ def clause_index() -> str:
                 f"| {marker}`{clause.id}` | {names} "
                 f"| {_condition_text(clause, kind)} | {clause.varies_with or '—'} |"
             )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _adapting_guide()) + "\n"
+
+
+def _adapting_guide() -> list[str]:
+    """How an organisation adapts the text, with the placeholders its clause files may use."""
+    lines = [
+        "",
+        "## Adapting the text to your organisation",
+        "",
+        "Every real policy is edited before it is signed. The `customisation` section of the",
+        "questionnaire removes, replaces or adds clauses by the ids above; paths are relative to",
+        "the questionnaire's own folder (`examples/huisartsenpraktijk-de-brug.yaml` does all three):",
+        "",
+        "```yaml",
+        "customisation:",
+        "  remove: [contact-with-journalists]        # clause ids; their subsections go too",
+        "  replace:",
+        "    pupils-and-students: clauses/pupils.md  # our text instead of the built-in one",
+        "  add:",
+        "    - after: crisis-and-escalation          # after this clause and its subsections",
+        "      file: clauses/crisis-account-24-7.md  # its id comes from the file name",
+        "```",
+        "",
+        "A clause file is Markdown in the questionnaire's language, at most 64 KiB of UTF-8. Its",
+        "first line may be a heading (`## Title`, no number: policygen numbers it), which becomes",
+        "the clause's title; an added clause must have one, a replaced clause without one keeps",
+        "its built-in title. A replaced clause keeps its anchor id, its place and its subsections.",
+        "Below the heading, write paragraphs, lists, **bold**, *italic*, quotes and links to",
+        "`https://`, `mailto:` or another clause (`#clause-id`). Not allowed, and refused with the",
+        "file and line: a second heading, images, other link targets, and any template syntax",
+        "but these placeholders, which print the organisation's answers:",
+        "",
+        "| Placeholder | Prints |",
+        "| --- | --- |",
+    ]
+    lines += [f"| `{{{{ {name} }}}}` | {meaning} |" for name, meaning in PLACEHOLDERS.items()]
+    lines += [
+        "",
+        "HTML in a clause file shows as text. `policygen validate` checks the whole section: unknown",
+        "ids (with a suggestion), files outside the folder, missing or too large, invalid UTF-8 and",
+        "template errors are errors; removing a clause that another one refers to, or adapting a",
+        "clause these answers never show, is a warning. The implementation plan lists every",
+        "clause removed, replaced or added, so management sees where the text departs from the",
+        "standard.",
+    ]
+    return lines

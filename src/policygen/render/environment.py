@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import jinja2.sandbox
 
 from policygen.errors import RenderError
 
@@ -105,3 +106,16 @@ def environment() -> jinja2.Environment:
     )
     env.filters["link"] = link
     return env
+
+
+@cache
+def sandboxed_environment() -> jinja2.sandbox.SandboxedEnvironment:
+    """For the organisation's own clause files: no loader (nothing to include or import), the
+    sandbox's checks on every attribute, and the same escaping of printed values as answers."""
+    return jinja2.sandbox.SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        comment_start_string="{##",
+        comment_end_string="##}",
+        finalize=_finalize,
+    )

@@ -14,24 +14,14 @@ from typing import Any
 
 from policygen.errors import RenderError
 from policygen.questionnaire.model import Questionnaire
+from policygen.render.customisation import NO_ADAPTATIONS, Adaptations
+from policygen.render.documents import DOCUMENTS, PLAN, POLICY, DocumentKind
 from policygen.render.language import Formatter
 from policygen.render.plan_facts import PlanFacts, plan_facts
 from policygen.render.policy_facts import PolicyFacts, policy_facts
 from policygen.render.shared_facts import SharedFacts, shared_facts, switches_of
 
-
-@dataclass(frozen=True)
-class DocumentKind:
-    """One of the documents a questionnaire produces; its clause texts are in ``<lang>/<key>/``."""
-
-    key: str
-    document_id: str
-    """The anchor id of the document's title, the root of its clause tree."""
-
-
-POLICY = DocumentKind("policy", "social-media-policy")
-PLAN = DocumentKind("plan", "implementation-plan")
-DOCUMENTS = (POLICY, PLAN)
+__all__ = ["DOCUMENTS", "PLAN", "POLICY", "DocumentKind", "Facts", "build_facts", "switches"]
 
 
 def _as_names(group: object) -> dict[str, Any]:
@@ -45,6 +35,7 @@ class Facts:
     shared: SharedFacts
     policy: PolicyFacts
     plan: PlanFacts
+    adaptations: Adaptations
 
     def names(self, kind: DocumentKind) -> dict[str, Any]:
         """The names one document's clause texts may use: shared facts plus its own."""
@@ -65,12 +56,19 @@ def switches(kind: DocumentKind) -> dict[str, str]:
     return switches_of(SharedFacts) | switches_of(own)
 
 
-def build_facts(q: Questionnaire, *, as_chapter: bool | None = None) -> Facts:
-    """The facts of both documents of one questionnaire."""
+def build_facts(
+    q: Questionnaire,
+    *,
+    as_chapter: bool | None = None,
+    adaptations: Adaptations = NO_ADAPTATIONS,
+) -> Facts:
+    """The facts of both documents of one questionnaire, with the organisation's adaptations
+    (read by :func:`policygen.render.clauses.read_customisation`)."""
     shared = shared_facts(q, as_chapter=as_chapter)
     fmt = Formatter(shared.language)
     return Facts(
         shared=shared,
         policy=policy_facts(q, shared, fmt),
-        plan=plan_facts(q, shared, fmt),
+        plan=plan_facts(q, shared, fmt, adaptations),
+        adaptations=adaptations,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from policygen.questionnaire.model import (
     ConditionStatus,
@@ -13,6 +13,7 @@ from policygen.questionnaire.model import (
     IntroductionKind,
     Questionnaire,
 )
+from policygen.render.customisation import Adaptations
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import Formatter
 from policygen.render.shared_facts import SharedFacts, Switch, add_months
@@ -183,6 +184,37 @@ class KpiRow:
 
 
 @dataclass(frozen=True)
+class AdaptationRow:
+    """One place where the organisation departs from the standard text."""
+
+    title: str
+    change: str
+    file: str | None
+
+
+def _adaptation_rows(adaptations: Adaptations, words: dict[str, Any]) -> list[AdaptationRow]:
+    """Removed, replaced and added clauses, as management reads them."""
+    change, titles = words["adaptation"], adaptations.built_in_titles
+    rows = [
+        AdaptationRow(titles[clause_id], change["removed"], None)
+        for clause_id in adaptations.removed
+    ]
+    rows += [
+        AdaptationRow(titles[clause_id], change["replaced"], own.file)
+        for clause_id, own in adaptations.replaced.items()
+    ]
+    rows += [
+        AdaptationRow(
+            own.title or own.id,
+            change["added"].format(after=titles.get(after) or adaptations.own_title(after)),
+            own.file,
+        )
+        for after, own in adaptations.added
+    ]
+    return rows
+
+
+@dataclass(frozen=True)
 class PlanFacts:
     """What only the implementation plan reads."""
 
@@ -204,6 +236,10 @@ class PlanFacts:
     announces_monitoring: bool
     kpis: list[KpiRow]
     community_activities: list[str]
+    adaptations: list[AdaptationRow]
+    adapts_standard_text: Annotated[
+        bool, Switch("`customisation` removes, replaces or adds at least one clause")
+    ]
     has_introduction_timeline: Annotated[
         bool, Switch("`introduction.steps` lists at least one step")
     ]
@@ -242,7 +278,9 @@ class PlanFacts:
     ]
 
 
-def plan_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> PlanFacts:
+def plan_facts(
+    q: Questionnaire, shared: SharedFacts, fmt: Formatter, adaptations: Adaptations
+) -> PlanFacts:
     """The implementation plan's facts: timeline, facilitation, preconditions, reviews, savings."""
     level = q.encouragement.level
     encourages_use = shared.encourages_use
@@ -297,6 +335,8 @@ def plan_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> PlanFac
         announces_monitoring=monitoring.announced_in_advance,
         kpis=[KpiRow(kpi.name, kpi.target) for kpi in monitoring.kpis],
         community_activities=list(monitoring.community_activation),
+        adaptations=_adaptation_rows(adaptations, shared.labels),
+        adapts_standard_text=not adaptations.is_empty,
         has_introduction_timeline=bool(steps),
         plans_video=IntroductionKind.video in planned_kinds,
         has_introduction_focus=shared.is_healthcare

@@ -15,8 +15,8 @@ from typing import Any
 import jinja2
 
 from policygen.errors import RenderError
+from policygen.render.documents import DocumentKind
 from policygen.render.environment import environment, templates_dir
-from policygen.render.facts import DocumentKind
 
 _HEADING = re.compile(r"^(#{1,6}) (\S.*?)\s*$")
 
