@@ -50,11 +50,11 @@ GENERATED = {
     ),
     "value-100000-characters.yaml": (
         MINIMAL.replace("Voorbeeld BV", "x" * 100_000).encode(),
-        Expected(4, "organisation.name", ["at most 200 characters"]),
+        Expected(4, "organisation.name", ["is 100,000 characters long; shorten it to at most 200"]),
     ),
     "sentence-100000-characters.yaml": (
         (MINIMAL + "private_use:\n  consequences: " + "woord " * 16_666 + "\n").encode(),
-        Expected(12, "private_use.consequences", ["at most 2000 characters"]),
+        Expected(12, "private_use.consequences", ["shorten it to at most 2000"]),
     ),
     "too-many-values.yaml": (
         (MINIMAL + "monitoring:\n  tools: [" + "Coosto, " * 10_001 + "]\n").encode(),

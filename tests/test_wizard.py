@@ -24,6 +24,8 @@ from policygen.cli import app
 from policygen.questionnaire import Questionnaire, consistency_warnings, load
 from policygen.questionnaire.model import EncouragementLevel
 from policygen.render import DOCUMENTS, render_markdown
+from policygen.wizard.questions import HAND_EDITED
+from policygen.wizard.shapes import shape
 
 runner = CliRunner()
 
@@ -39,6 +41,7 @@ class Respondent:
             key: list(value) if isinstance(value, list) else value for key, value in answers.items()
         }
         self.typed: list[str] = []
+        self.prompts: list[str] = []
         self.transcript: list[str] = []
         self._shown: list[str] = []
         self._context = ""
@@ -64,6 +67,7 @@ class Respondent:
                     answer = value
                 break
         self.transcript.append(prompt + answer)
+        self.prompts.append(prompt)
         self.typed.append(answer)
         if len(self.typed) > 2000:
             raise AssertionError("the interview does not end:\n" + "\n".join(self.transcript[-40:]))
@@ -155,7 +159,7 @@ def _record(level: str, tmp_path: Path) -> tuple[Respondent, Path]:
     """Run the interview in the library and return what the respondent typed."""
     respondent = Respondent(INTERVIEWS[level])
     target = tmp_path / "recorded.yaml"
-    wizard.run_init(wizard.InitOptions(target), respondent, interactive=True)
+    wizard.run_init(wizard.InitOptions(target, full=True), respondent, interactive=True)
     return respondent, target
 
 
@@ -163,7 +167,9 @@ def _record(level: str, tmp_path: Path) -> tuple[Respondent, Path]:
 def test_full_interview_at_each_level(level: str, tmp_path: Path, terminal: None) -> None:
     respondent, recorded = _record(level, tmp_path)
     target = tmp_path / "policy.yaml"
-    result = runner.invoke(app, ["init", str(target)], input="\n".join(respondent.typed) + "\n")
+    result = runner.invoke(
+        app, ["init", "--full", str(target)], input="\n".join(respondent.typed) + "\n"
+    )
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == recorded.read_bytes().replace(b"recorded.yaml", b"policy.yaml")
     loaded = load(target)
@@ -245,7 +251,7 @@ def test_wrong_answer_is_asked_again_with_the_reason(tmp_path: Path, terminal: N
         "info@acme.example",
     ]
     result = runner.invoke(
-        app, ["init", str(target), "--force"], input="\n".join(typed) + "\n" * 400
+        app, ["init", "--full", str(target), "--force"], input="\n".join(typed) + "\n" * 400
     )
     assert result.exit_code == 0, result.output
     output = result.output
@@ -255,7 +261,7 @@ def test_wrong_answer_is_asked_again_with_the_reason(tmp_path: Path, terminal: N
     refused = "Kies een nummer van 1 tot 5, of typ een van: zorg / overheid / onderwijs /"
     assert f"{sector}  ! {refused}" in output
     size = "Hoeveel medewerkers heeft je organisatie ongeveer? [leeg]: "
-    assert f"{size}  ! Typ een heel getal, bijvoorbeeld 12.\n{size}" in output
+    assert f"{size}  ! Typ een getal, bijvoorbeeld 12 of 2,5.\n{size}" in output
     email = "Wat is het e-mailadres van dit contactpunt? [leeg]: "
     assert (
         f"{email}  ! Dit is geen e-mailadres. Typ het als naam@organisatie.nl.\n{email}" in output
@@ -276,7 +282,9 @@ def test_a_choice_can_be_typed_as_the_label_shown(tmp_path: Path) -> None:
         "Hoe heet dit platform?": "Pixelfed",
     }
     respondent = Respondent(script)
-    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(tmp_path / "p.yaml", full=True), respondent, interactive=True
+    )
     transcript = "\n".join(respondent.transcript)
     assert "  ! " not in transcript.replace("  ! Advies", "")
     q = load(tmp_path / "p.yaml").questionnaire
@@ -294,7 +302,9 @@ def test_an_english_interview_takes_its_own_labels(tmp_path: Path) -> None:
         "How strongly does the organisation encourage": "encouraged",
     }
     respondent = Respondent(script)
-    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(tmp_path / "p.yaml", full=True), respondent, interactive=True
+    )
     q = load(tmp_path / "p.yaml").questionnaire
     assert q.language.value == "en"
     assert q.organisation.sector.value == "public_sector"
@@ -310,7 +320,9 @@ def test_an_unknown_choice_is_asked_again_naming_the_labels_shown(tmp_path: Path
         "1 tot 4, of typ een van": "stimulerend",
     }
     respondent = Respondent(script)
-    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(tmp_path / "p.yaml", full=True), respondent, interactive=True
+    )
     transcript = "\n".join(respondent.transcript)
     assert (
         "  ! Kies een nummer van 1 tot 5, of typ een van: "
@@ -328,7 +340,9 @@ def test_an_unknown_choice_is_asked_again_naming_the_labels_shown(tmp_path: Path
 
 def test_a_too_long_and_an_empty_required_answer_are_refused(tmp_path: Path) -> None:
     respondent = Respondent({"Hoe heet je organisatie?": ["x" * 201, "-", "Acme"], "1-2 [1]": "1"})
-    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(tmp_path / "p.yaml", full=True), respondent, interactive=True
+    )
     text = "\n".join(respondent.transcript)
     assert "Dit is te lang: maximaal 200 tekens." in text
     assert load(tmp_path / "p.yaml").questionnaire.organisation.name == "Acme"
@@ -338,7 +352,9 @@ def test_as_chapter_makes_the_chapter_number_required(tmp_path: Path) -> None:
     respondent = Respondent(
         {"1-2 [1]": "1", "als hoofdstuk": "j", "Welk hoofdstuknummer": ["", "0", "4"]}
     )
-    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(tmp_path / "p.yaml", full=True), respondent, interactive=True
+    )
     text = "\n".join(respondent.transcript)
     assert "daarvoor is een hoofdstuknummer nodig" in text
     assert "Dit moet minstens 1 zijn." in text
@@ -350,7 +366,9 @@ def test_as_chapter_makes_the_chapter_number_required(tmp_path: Path) -> None:
 def test_an_unwise_answer_is_accepted_with_advice_at_once(tmp_path: Path) -> None:
     script = {**INTERVIEWS["ambassadors"], "Hoeveel mensen hebben beheerrechten?": "1"}
     respondent = Respondent(script)
-    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(tmp_path / "p.yaml", full=True), respondent, interactive=True
+    )
     text = "\n".join(respondent.transcript)
     assert "Advies: geef minstens twee mensen beheerrechten" in text
     assert "Advies: vertel het medewerkers vooraf" not in text  # announced: the suggestion was yes
@@ -361,7 +379,9 @@ def test_an_unwise_answer_is_accepted_with_advice_at_once(tmp_path: Path) -> Non
 
 def test_help_is_shown_on_a_question_mark(tmp_path: Path) -> None:
     respondent = Respondent({"1-2 [1]": "1", "In welke sector": ["?", "2"]})
-    wizard.run_init(wizard.InitOptions(tmp_path / "p.yaml"), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(tmp_path / "p.yaml", full=True), respondent, interactive=True
+    )
     text = "\n".join(respondent.transcript)
     assert "De sector zet extra onderdelen aan" in text
     assert "healthcare = zorg" in text
@@ -377,7 +397,8 @@ def test_defaults_round_trip_validate_and_build(tmp_path: Path) -> None:
     assert "organisation.name, organisation.contact.role, document.owner" in result.output
     validated = runner.invoke(app, ["validate", str(target)])
     assert validated.exit_code == 0, validated.output
-    assert "warning" not in validated.output
+    warnings = [line for line in validated.output.splitlines() if line.startswith("warning")]
+    assert len(warnings) == 3 and all("is the sample answer" in line for line in warnings)
     out = tmp_path / "out"
     built = runner.invoke(app, ["build", str(target), "--out", str(out), "--format", "md,html"])
     assert built.exit_code == 0, built.output
@@ -416,6 +437,19 @@ def test_answers_file_fills_in_and_the_rest_takes_defaults(tmp_path: Path) -> No
     assert q.document.owner == "communication manager"  # the English sample answer
 
 
+def test_the_interview_keeps_a_hand_written_customisation(tmp_path: Path) -> None:
+    custom = {"remove": ["contact-with-journalists"], "replace": {"summary": "clauses/yes.md"}}
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump({"customisation": custom}), encoding="utf-8")
+    target = tmp_path / "policy.yaml"
+    result = runner.invoke(app, ["init", str(target), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert load(target).questionnaire.customisation.model_dump(exclude_defaults=True) == custom
+    plain = tmp_path / "plain.yaml"
+    runner.invoke(app, ["init", "--defaults", str(plain)])
+    assert "customisation" not in plain.read_text(encoding="utf-8")
+
+
 def test_answers_file_asks_only_the_missing_questions(tmp_path: Path, terminal: None) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("language: nl\norganisation:\n  name: Contoso\n", encoding="utf-8")
@@ -431,11 +465,23 @@ def test_answers_file_asks_only_the_missing_questions(tmp_path: Path, terminal: 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("organisation:\n  size: many\n", "organisation.size: Typ een heel getal"),
-        ("organisation:\n  naam: X\n", "unknown field 'naam'"),
-        ("document:\n  effective_date: 2026-02-30\n", "invalid date"),
-        ("organisation: Acme\n", "organisation: must be a section of fields"),
-        ("accounts:\n  managed: linkedin\n", "accounts.managed: must be a list"),
+        (
+            "organisation:\n  size: many\n",
+            "answers.yaml:2:3: organisation.size: expected a number, found the text 'many'",
+        ),
+        ("organisation:\n  naam: X\n", "answers.yaml:2:3: organisation.naam: unknown field 'naam'"),
+        (
+            "document:\n  effective_date: 2026-02-30\n",
+            "answers.yaml:2:19: document.effective_date: 2026-02-30 does not exist",
+        ),
+        (
+            "organisation: Acme\n",
+            "answers.yaml:1:1: organisation: expected the section `organisation:` with its fields",
+        ),
+        (
+            "accounts:\n  managed: linkedin\n",
+            "answers.yaml:2:3: accounts.managed: expected a list: `managed:` with one item per line",
+        ),
     ],
 )
 def test_a_wrong_answers_file_is_reported(tmp_path: Path, content: str, expected: str) -> None:
@@ -520,7 +566,7 @@ def test_update_writes_only_what_changed_and_keeps_comments(example: Path, tmp_p
     respondent = Respondent(
         {"versienummer": "9.9", "version number": "9.9", "1-2 [1]": "", "1-2 [2]": ""}
     )
-    wizard.run_init(wizard.InitOptions(copy, update=True), respondent, interactive=True)
+    wizard.run_init(wizard.InitOptions(copy, update=True, full=True), respondent, interactive=True)
     changed = [
         line
         for line in difflib.unified_diff(
@@ -571,16 +617,19 @@ def test_update_can_add_and_remove_answers(tmp_path: Path) -> None:
             "Welke tools en apps": ["Canva", ""],
         }
     )
-    wizard.run_init(wizard.InitOptions(target, update=True), respondent, interactive=True)
+    wizard.run_init(
+        wizard.InitOptions(target, update=True, full=True), respondent, interactive=True
+    )
     text = target.read_text(encoding="utf-8")
     assert "name: Nieuwe naam" in text and "size: 12" in text
     assert "  tools:\n    - Canva\n" in text
     assert text.startswith("# yaml-language-server: $schema=")
     assert "# De naam zoals die in de documenten staat." in text
     second = Respondent({"1-2 [1]": "", "Hoeveel medewerkers": "-"})
-    wizard.run_init(wizard.InitOptions(target, update=True), second, interactive=True)
+    wizard.run_init(wizard.InitOptions(target, update=True, full=True), second, interactive=True)
     assert load(target).questionnaire.organisation.size is None
-    assert "size:" not in target.read_text(encoding="utf-8")
+    # Cleared as the writer writes an empty answer: the key stays, empty, under its own comment.
+    assert "# Het aantal medewerkers, ongeveer.\n  size:\n" in target.read_text(encoding="utf-8")
 
 
 def test_update_without_a_terminal_needs_defaults_and_then_keeps_the_file(tmp_path: Path) -> None:
@@ -619,7 +668,7 @@ def test_written_file_has_schema_header_and_a_comment_above_every_field(tmp_path
     header = "\n".join(line for line in lines[:12] if line.startswith("#"))
     assert f"policygen build {target.name}" in header
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
-    assert list(data) == list(Questionnaire.model_fields)
+    assert list(data) == [name for name in Questionnaire.model_fields if name not in HAND_EDITED]
     for number, line in enumerate(lines):
         key = re.match(r"^(\s+)([a-z_]+):", line)
         if key and number > 0:
@@ -640,10 +689,10 @@ def test_wording_covers_every_field_in_both_languages() -> None:
     def paths(model: type, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
         found = []
         for name in model.model_fields:  # type: ignore[attr-defined]
-            shape = wizard._shape(model, name)  # type: ignore[arg-type]
+            kind = shape(model, name)  # type: ignore[arg-type]
             found.append((*prefix, name))
-            if shape.model is not None:
-                found += paths(shape.model, (*prefix, name))
+            if kind.model is not None:
+                found += paths(kind.model, (*prefix, name))
         return found
 
     for language in ("nl", "en"):
@@ -653,16 +702,111 @@ def test_wording_covers_every_field_in_both_languages() -> None:
                 continue
             text = words.field(path)
             assert text.get("help"), f"{language}: no help for {'.'.join(path)}"
-            shape = wizard._shape(*_owner(path))
-            if shape.kind not in ("model",):
+            kind = shape(*_owner(path))
+            if kind.kind not in ("model",):
                 assert text.get("question"), f"{language}: no question for {'.'.join(path)}"
         for section in Questionnaire.model_fields:
-            if wizard._shape(Questionnaire, section).kind == "model":
+            if shape(Questionnaire, section).kind == "model":
                 assert words.data["sections"][section]["intro"]
 
 
 def _owner(path: tuple[str, ...]) -> tuple[type, str]:
     model: type = Questionnaire
     for name in path[:-1]:
-        model = wizard._shape(model, name).model  # type: ignore[arg-type,assignment]
+        model = shape(model, name).model  # type: ignore[arg-type,assignment]
     return model, path[-1]
+
+
+# --- How long an interview takes ----------------------------------------------------------------
+
+GP_PRACTICE = {
+    "1-2 [1]": "1",
+    "Hoe heet je organisatie?": "Huisartsenpraktijk De Linde",
+    "In welke sector": "zorg",
+    "Bij wie kunnen medewerkers terecht": "praktijkmanager",
+    "Vanaf welke datum": "2026-04-01",
+    "Welke rol is eigenaar van het beleid": "praktijkmanager",
+    "Wil je een account toevoegen?": "j",
+    "Op welk platform?": "facebook",
+    "Wat is de naam van het account": "@delinde",
+    "Waar is het account voor": "praktijknieuws en openingstijden",
+    "Welke rol is eigenaar van het account?": "praktijkmanager",
+    "Welke informatie delen medewerkers nooit": ["medische gegevens van patiënten", ""],
+    "Hoe sterk stimuleert": "terughoudend",
+    "Meer details?": "12",
+    "Hoeveel nieuwe medewerkers": "3",
+    "werven van een medewerker": "€ 4.500",
+    "vertrekt per jaar": "12,5",
+}
+"""A 14-person GP practice: one Facebook page, guardrails only, recruitment figures for the plan."""
+
+
+def questions_asked(respondent: Respondent) -> int:
+    """Questions, not prompts: the next line of a list and a question asked again do not count."""
+    return sum(
+        1
+        for before, prompt in zip(["", *respondent.prompts], respondent.prompts, strict=False)
+        if prompt != before
+    )
+
+
+def interview_length(script: dict[str, str | list[str]], folder: Path, *, full: bool) -> int:
+    respondent = Respondent(script)
+    wizard.run_init(wizard.InitOptions(folder / "p.yaml", full=full), respondent, interactive=True)
+    assert consistency_warnings(load(folder / "p.yaml")) == []
+    return questions_asked(respondent)
+
+
+def test_interview_lengths_are_the_ones_the_readme_states(tmp_path: Path) -> None:
+    lengths = {}
+    for name, script, full in (
+        ("minimal", {"1-2 [1]": "1"}, False),
+        ("typical", GP_PRACTICE, False),
+        ("full", {"1-2 [1]": "1"}, True),
+    ):
+        (tmp_path / name).mkdir()
+        lengths[name] = interview_length(script, tmp_path / name, full=full)
+    assert lengths["typical"] < 25, lengths
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    stated = (
+        f"a minimal interview takes {lengths['minimal']} questions, the 14-person GP practice "
+        f"in `tests/test_wizard.py` {lengths['typical']}, and `--full` {lengths['full']}"
+    )
+    assert stated in " ".join(readme.split()), lengths
+
+
+def test_update_keeps_the_comments_of_untouched_fields_when_clearing_and_adding(
+    tmp_path: Path,
+) -> None:
+    """Clearing a field once deleted the comment of the next one; inserting moved it."""
+    target = tmp_path / "policy.yaml"
+    original = (
+        "policygen: 1\n"
+        "organisation:\n"
+        "  name: Acme\n"
+        "  # size comment\n"
+        "  size: 40\n"
+        "  # works council comment\n"
+        "  works_council: true\n"
+        "  contact:\n"
+        "    role: communicatie\n"
+        "  # after contact\n"
+        "document:\n"
+        "  owner: manager\n"
+        "  # review comment\n"
+        "  review_cycle_months: 12\n"
+    )
+    target.write_text(original, encoding="utf-8")
+    respondent = Respondent(
+        {"1-2 [1]": "", "Hoeveel medewerkers": "-", "Welk versienummer": "2.0", "Hoe heet": "No"}
+    )
+    wizard.run_init(
+        wizard.InitOptions(target, update=True, full=True), respondent, interactive=True
+    )
+    text = target.read_text(encoding="utf-8")
+    assert text == (
+        original.replace("name: Acme", 'name: "No"')
+        .replace("size: 40", "size:")
+        .replace("  owner: manager\n", '  version: "2.0"\n  owner: manager\n')
+    )
+    assert load(target).questionnaire.organisation.name == "No"

@@ -24,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
+    add_completion=True,
 )
 
 
@@ -71,20 +71,25 @@ def _parse_formats(text: str) -> tuple[str, ...]:
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Questionnaire files to check.")],
     *,
-    strict: Annotated[bool, typer.Option(help="Treat consistency warnings as errors.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Treat warnings (consistency, sample answers) as errors.")
+    ] = False,
 ) -> None:
-    """Check questionnaires: schema errors and consistency warnings, without building."""
+    """Check questionnaires: schema errors, consistency warnings and sample answers left in."""
     from policygen.questionnaire import load
     from policygen.render.clauses import inspect_questionnaire
+    from policygen.wizard.samples import sample_answer_warnings
 
     failed = False
     for path in files:
         try:
-            _, warnings = inspect_questionnaire(load(path))
+            loaded = load(path)
+            _, warnings = inspect_questionnaire(loaded)
         except PolicygenError as error:
             typer.echo(str(error), err=True)
             failed = True
             continue
+        warnings += sample_answer_warnings(loaded)
         for warning in warnings:
             _warn(warning)
         if strict and warnings:
@@ -191,8 +196,12 @@ def build(
     from policygen.render.pdf import PDF_VARIANTS
 
     formats = _parse_formats(format)
-    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
-        raise typer.BadParameter(f"choose {' or '.join(PDF_VARIANTS)}", param_hint="--pdf-variant")
+    if pdf_variant is not None:
+        pdf_variant = pdf_variant.strip().lower()
+        if pdf_variant not in PDF_VARIANTS:
+            raise typer.BadParameter(
+                f"choose {' or '.join(PDF_VARIANTS)} (any case)", param_hint="--pdf-variant"
+            )
     options = BuildOptions(
         formats=formats, as_chapter=as_chapter, pdf_variant=pdf_variant, strict=strict
     )
@@ -247,6 +256,13 @@ def init(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Ask every question; by default only the essential ones, then more detail per section on request.",
+        ),
+    ] = False,
 ) -> None:
     """Write a questionnaire by answering questions, in Dutch or English (the wizard)."""
     from policygen import wizard
@@ -263,6 +279,7 @@ def init(
         answers=answers,
         update=update is not None,
         force=force,
+        full=full,
     )
     try:
         wizard.run_init(options, wizard.TerminalConversation(), interactive=interactive)

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from policygen.errors import Problem
 from policygen.questionnaire.loader import LoadedQuestionnaire
-from policygen.questionnaire.model import EncouragementLevel, Platform
+from policygen.questionnaire.model import EncouragementLevel
+from policygen.questionnaire.rules import (
+    MIN_ADMINISTRATORS,
+    allows_ambassadors,
+    needs_platform_name,
+)
 
 
 def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
@@ -17,10 +22,7 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
     found: list[Problem] = []
     encouragement = q.encouragement
 
-    if (
-        encouragement.level is EncouragementLevel.ambassadors
-        and not encouragement.ambassador_programme
-    ):
+    if allows_ambassadors(encouragement.level) and not encouragement.ambassador_programme:
         found.append(
             warn(
                 ("encouragement", "ambassador_programme"),
@@ -46,7 +48,7 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
             )
         )
     for index, account in enumerate(q.accounts.managed):
-        if account.administrators < 2:
+        if account.administrators < MIN_ADMINISTRATORS:
             found.append(
                 warn(
                     ("accounts", "managed", index, "administrators"),
@@ -54,7 +56,7 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
                     "give at least two people access so it cannot be lost",
                 )
             )
-        if account.platform is Platform.other and not account.name:
+        if needs_platform_name(account.platform) and not account.name:
             found.append(
                 warn(
                     ("accounts", "managed", index, "platform"),

@@ -7,20 +7,20 @@ then validated by the pydantic model. Pydantic's error locations are mapped back
 
 from __future__ import annotations
 
-import difflib
 import re
 import stat
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from policygen.errors import Problem, QuestionnaireError
-from policygen.questionnaire.model import FORMAT_VERSION, Questionnaire
+from policygen.questionnaire.messages import file_message, reason
+from policygen.questionnaire.model import Questionnaire
+from policygen.questionnaire.numbers import WrittenFloat, yaml_int
+from policygen.questionnaire.syntax import syntax_problem
 
 MAX_FILE_BYTES = 256 * 1024
 """30 times the largest example; the largest file within the limits still builds a PDF of ~110 pages."""
@@ -117,7 +117,8 @@ class _StrictLoader(yaml.SafeLoader):
             raise _Refused(
                 None,
                 None,
-                "aliases (*name) are not allowed; write the value out in full",
+                "aliases (*name) are not allowed; write the value out in full, and put text "
+                'that starts with * in quotes: "*text*"',
                 event.start_mark,
             )
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -125,7 +126,8 @@ class _StrictLoader(yaml.SafeLoader):
             raise _Refused(
                 None,
                 None,
-                "anchors (&name) are not allowed; write each value out in full",
+                "anchors (&name) are not allowed; write each value out in full, and put text "
+                'that starts with & in quotes: "& Co"',
                 event.start_mark,
             )
         if self._depth > 2 * MAX_DEPTH:
@@ -146,13 +148,29 @@ class _StrictLoader(yaml.SafeLoader):
         """Values PyYAML cannot build (2027-02-30, a 5,000-digit number) become located errors."""
         try:
             return super().construct_object(node, deep)
-        except ValueError as error:
+        except ValueError:
             shown = str(node.value)[:40]
             if node.tag == "tag:yaml.org,2002:timestamp":
-                message = f"invalid date '{shown}' ({error}); write an existing date as YYYY-MM-DD"
+                message = f"{shown} does not exist; write an existing date as YYYY-MM-DD"
             else:
-                message = f"cannot read the value '{shown}': {error}"
+                message = (
+                    f"the number {shown}… has {len(str(node.value)):,} digits; write a shorter one"
+                )
             raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """Integers remember a spelling in another base (``012``, ``0x1F40``, ``1:30``) to refuse it."""
+    return yaml_int(node.value, loader.construct_yaml_int(node))
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    """Floats remember how they were written: ``4.500`` is 4.5 to YAML but 4500 to a Dutch writer."""
+    return WrittenFloat(loader.construct_yaml_float(node), node.value)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def _read_text(path: Path) -> str:
@@ -185,6 +203,8 @@ def decode(data: bytes, path: Path | None) -> str:
         raise _single(
             path, f"the file is {len(data):,} bytes; a questionnaire may be at most {_LIMIT}"
         )
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise _single(path, "the file is UTF-32; save it as UTF-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _single(path, "the file is UTF-16; save it as UTF-8")
     if b"\x00" in data:
@@ -202,33 +222,44 @@ def _single(path: Path | None, message: str) -> QuestionnaireError:
     return QuestionnaireError([Problem(path, None, None, "", message)])
 
 
-def _yaml_problem(path: Path | None, error: yaml.YAMLError) -> Problem:
+_LINE_BREAKS = {"\u0085": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+def _at(path: Path | None, text: str, position: int, message: str) -> Problem:
+    """A problem at a character position, with lines counted at ``\\n`` only (as editors do)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line = text.count("\n", 0, position) + 1
+    return Problem(path, line, position - line_start + 1, "", message)
+
+
+def _invisible_line_break(path: Path | None, text: str) -> Problem | None:
+    """YAML ends a line at U+0085, U+2028 and U+2029, so a comment's rest would become content."""
+    for position, character in enumerate(text):
+        if character in _LINE_BREAKS:
+            message = (
+                f"the file contains the invisible line-break character U+{ord(character):04X} "
+                f"({_LINE_BREAKS[character]}), which YAML reads as a new line; remove it or "
+                "use an ordinary line break"
+            )
+            return _at(path, text, position, message)
+    return None
+
+
+def _structure_problem(path: Path | None, text: str, error: yaml.YAMLError) -> Problem:
+    """Anchors, aliases and nesting refused while composing; a syntax error otherwise."""
+    if isinstance(error, yaml.MarkedYAMLError) and not isinstance(error, _Refused):
+        return syntax_problem(path, text, error)
     mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    message = f"{context}, {problem}" if context else problem
-    if "\t" in message or "found character '\\t'" in message:
-        message += " (indent with spaces, not tabs)"
-    return Problem(
-        file=path,
-        line=mark.line + 1 if mark else None,
-        column=mark.column + 1 if mark else None,
-        field="",
-        message=message if isinstance(error, _Refused) else f"YAML syntax error: {message}",
-    )
+    if not isinstance(error, _Refused) or mark is None:
+        message = "YAML cannot read this file; check its quotes and indentation"
+        return Problem(path, None, None, "", message)
+    return _at(path, text, mark.index, str(error.problem))
 
 
 def _unprintable_problem(path: Path | None, text: str, error: yaml.reader.ReaderError) -> Problem:
     """PyYAML refuses control characters in the file itself; say where the character is."""
-    position = int(error.position)
-    line_start = text.rfind("\n", 0, position) + 1
-    return Problem(
-        file=path,
-        line=text.count("\n", 0, position) + 1,
-        column=position - line_start + 1,
-        field="",
-        message=f"the file contains the control character U+{int(error.character):04X}; remove it",
-    )
+    message = f"the file contains the control character U+{int(error.character):04X}; remove it"
+    return _at(path, text, int(error.position), message)
 
 
 def _value_problem(source: SourceMap, error: yaml.MarkedYAMLError) -> Problem:
@@ -240,8 +271,28 @@ def _value_problem(source: SourceMap, error: yaml.MarkedYAMLError) -> Problem:
         line=line,
         column=column,
         field=format_location(source.location_at(line, column)) if line and column else "",
-        message=str(error.problem),
+        message=_constructor_message(str(error.problem)),
     )
+
+
+def _constructor_message(problem: str) -> str:
+    """PyYAML's constructor wording for tags replaced by what to do; our own messages pass."""
+    if tag := re.search(r"could not determine a constructor for the tag '([^']*)'", problem):
+        return (
+            f"the tag '{tag.group(1)}' is not allowed: a questionnaire holds plain text, numbers "
+            "and dates; remove the tag, or put the value in quotes"
+        )
+    if "unhashable key" in problem:
+        return "a key must be a plain name, like `name:`"
+    return problem
+
+
+_UNORDERED_OR_PAIRED = {
+    "tag:yaml.org,2002:set",
+    "tag:yaml.org,2002:omap",
+    "tag:yaml.org,2002:pairs",
+}
+"""Refused rather than ordered: a set's order would follow PYTHONHASHSEED, and none is needed."""
 
 
 def _walk(
@@ -252,6 +303,15 @@ def _walk(
         problems.append(source.problem(location, f"nested more than {MAX_DEPTH} levels deep"))
         return
     source.marks.setdefault(location, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
+    if node.tag in _UNORDERED_OR_PAIRED:
+        problems.append(
+            source.problem(
+                location,
+                f"a YAML {node.tag.rsplit(':', 1)[-1]} ({node.tag.replace('tag:yaml.org,2002:', '!!')}) is "
+                "not allowed: its order is not kept; write a list with one `- item` per line",
+            )
+        )
+        return
     if isinstance(node, yaml.ScalarNode):
         source.scalars[location] = node.value
     elif isinstance(node, yaml.SequenceNode):
@@ -295,6 +355,9 @@ def _walk(
 def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
     """YAML text -> plain Python data and its source map; raises QuestionnaireError."""
     source = SourceMap(file=path, marks={}, scalars={})
+    invisible = _invisible_line_break(path, text)
+    if invisible is not None:
+        raise QuestionnaireError([invisible])
     try:
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as error:
@@ -303,7 +366,7 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as error:
-            raise QuestionnaireError([_yaml_problem(path, error)]) from None
+            raise QuestionnaireError([_structure_problem(path, text, error)]) from None
         if node is None:
             raise _single(path, "the file is empty; start from `policygen init` or an example")
         problems: list[Problem] = []
@@ -328,98 +391,16 @@ def parse_yaml(text: str, path: Path | None) -> tuple[Any, SourceMap]:
     return data, source
 
 
-def _field_model(location: Location) -> type[BaseModel] | None:
-    """The model class that holds the last key of ``location``, for "did you mean" hints."""
-    model: type[BaseModel] = Questionnaire
-    for part in location[:-1]:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        nested = _model_in(field.annotation)
-        if nested is None:
-            return None
-        model = nested
-    return model
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType, list, typing.Annotated) or origin is not None:
-        for argument in typing.get_args(annotation):
-            found = _model_in(argument)
-            if found is not None:
-                return found
-    return None
-
-
-_YAML_11_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
-
-
-def _message(error: Any, source: SourceMap) -> str:
-    kind = error["type"]
-    location: Location = tuple(error["loc"])
-    raw = source.scalars.get(location)
-    if kind == "extra_forbidden":
-        model = _field_model(location)
-        key = str(location[-1])
-        message = f"unknown field '{key}'"
-        if model is not None:
-            close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
-            if close:
-                return f"{message}; did you mean '{close[0]}'?"
-            return f"{message}; allowed here: {', '.join(model.model_fields)}"
-        return message
-    if kind == "missing":
-        return "this field is required"
-    if (
-        kind == "string_type"
-        and raw is not None
-        and (raw.lower() in _YAML_11_WORDS or isinstance(error.get("input"), bool | int | float))
-    ):
-        return f'YAML reads {raw} as a {type(error["input"]).__name__}, not text; put it in quotes: "{raw}"'
-    if kind == "enum":
-        expected = error.get("ctx", {}).get("expected", "")
-        given = str(raw if raw is not None else error.get("input"))
-        close = difflib.get_close_matches(given.lower(), re.findall(r"'([^']+)'", expected), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return f"'{given}' is not a valid choice; {hint}choose {expected}"
-    if kind == "bool_type":
-        given = f"'{raw}' is" if raw is not None else "this is"
-        return f"{given} not a yes/no value YAML understands; write true or false"
-    if kind == "literal_error" and location == ("policygen",):
-        value = error.get("input")
-        if isinstance(value, int) and value > FORMAT_VERSION:
-            return (
-                f"this file has format version {value}, but this policygen reads version "
-                f"{FORMAT_VERSION}; upgrade policygen"
-            )
-        return f"the format version must be {FORMAT_VERSION} (write `policygen: {FORMAT_VERSION}`)"
-    if kind == "string_type" and error.get("input") is None:
-        return "has no value; write the text after the colon"
-    if kind == "string_pattern_mismatch":
-        shown = str(error.get("input"))[:60]
-        if "https://" in str(error.get("ctx", {}).get("pattern", "")):
-            return (
-                f"'{shown}' is not a web address; write one that starts with https:// (or mailto:)"
-            )
-        return f"'{shown}' is not an e-mail address; write one like name@example.org"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    message = str(error["msg"])
-    return message[0].lower() + message[1:] if message else kind
-
-
 def validate_data(data: Any, source: SourceMap) -> Questionnaire:
     """Plain data -> Questionnaire, with every problem mapped to its line."""
     try:
         return Questionnaire.model_validate(data)
     except ValidationError as error:
         problems = [
-            source.problem(tuple(detail["loc"]), _message(detail, source))
+            source.problem(
+                tuple(detail["loc"]),
+                file_message(reason(detail, source.scalars.get(tuple(detail["loc"])))),
+            )
             for detail in error.errors(include_url=False)
         ]
         raise QuestionnaireError(problems) from None
@@ -429,6 +410,22 @@ def load_text(text: str, path: Path | None = None) -> LoadedQuestionnaire:
     """Validate questionnaire YAML given as text (the wizard and tests use this)."""
     data, source = parse_yaml(text, path)
     return LoadedQuestionnaire(validate_data(data, source), source)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A questionnaire file read within the limits and parsed, not yet validated."""
+
+    text: str
+    data: Any
+    source: SourceMap
+
+
+def parse_file(path: Path) -> ParsedFile:
+    """Read one file within the limits and parse its YAML (``init --answers`` and ``--update``)."""
+    text = _read_text(path)
+    data, source = parse_yaml(text, path)
+    return ParsedFile(text, data, source)
 
 
 def load(path: Path) -> LoadedQuestionnaire:

@@ -10,9 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import partial
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    StrictBool,
+    StrictStr,
+    model_validator,
+)
+
+from policygen.questionnaire.dates import read_date
+from policygen.questionnaire.numbers import read_number
+from policygen.questionnaire.values import Unreadable, reading_in
 
 FORMAT_VERSION = 1
 MAX_TEXT_LENGTH = 2000
@@ -21,14 +36,14 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def _clean_text(value: str) -> str:
     """Reject characters no policy text needs, and trim surrounding blanks."""
-    if _CONTROL_CHARACTERS.search(value):
-        raise ValueError("contains a control character; remove it")
+    if found := _CONTROL_CHARACTERS.search(value):
+        raise Unreadable("control", character=f"U+{ord(found.group()):04X}")
     return value.strip()
 
 
 def _not_blank(value: str) -> str:
     if not value:
-        raise ValueError("must not be empty")
+        raise Unreadable("empty")
     return value
 
 
@@ -56,18 +71,38 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 
 def _plausible_year(value: dt.date) -> dt.date:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise ValueError(f"use a year between {MIN_YEAR} and {MAX_YEAR}")
+        raise Unreadable("year_range", low=MIN_YEAR, high=MAX_YEAR, year=value.year)
     return value
 
 
-Date = Annotated[dt.date, AfterValidator(_plausible_year)]
-"""A calendar date; a year like 9999 is a typo, and review dates computed from it would overflow."""
+Date = Annotated[
+    dt.date,
+    BeforeValidator(read_date),
+    AfterValidator(_plausible_year),
+]
+"""A calendar date written as YYYY-MM-DD; a year like 9999 is a typo, and review dates computed
+from it would overflow."""
 
 Email = Annotated[StrictStr, Field(max_length=254, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
-Count = Annotated[int, Field(ge=0, le=1_000_000, strict=True)]
-Hours = Annotated[float, Field(ge=0, le=168)]
-Money = Annotated[float, Field(ge=0, le=1_000_000_000)]
-Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+def _number(*, whole: bool, amount: bool) -> BeforeValidator:
+    """Numbers may also be written as text in the questionnaire's language (``"€ 4.500,50"``);
+    the JSON Schema keeps showing the plain number, the form the wizard writes."""
+    return BeforeValidator(partial(read_number, whole=whole, amount=amount))
+
+
+WHOLE = _number(whole=True, amount=False)
+"""For whole numbers in a small range (months, a chapter number, people): ``"12"`` is 12."""
+
+
+Count = Annotated[int, Field(ge=0, le=1_000_000, strict=True), _number(whole=True, amount=True)]
+"""A number of people or hires; ``1.400`` is never 1.4 people."""
+Hours = Annotated[float, Field(ge=0, le=168), _number(whole=False, amount=True)]
+Money = Annotated[float, Field(ge=0, le=1_000_000_000), _number(whole=False, amount=True)]
+"""Euros; ``4.500`` is refused (YAML reads 4.5), ``"4.500"`` is read in the questionnaire's language."""
+Percent = Annotated[float, Field(ge=0, le=100), _number(whole=False, amount=False)]
+Fte = Annotated[float, Field(ge=0, le=1000), _number(whole=False, amount=False)]
 
 
 class Section(BaseModel):
@@ -204,7 +239,7 @@ class DocumentControl(Section):
         default=None, description="Body or role that approved the policy."
     )
     approval_date: Date | None = Field(default=None, description="Date of approval (YYYY-MM-DD).")
-    review_cycle_months: Annotated[int, Field(ge=1, le=60, strict=True)] = Field(
+    review_cycle_months: Annotated[int, Field(ge=1, le=60, strict=True), WHOLE] = Field(
         default=12, description="How often the policy is reviewed, in months."
     )
     as_chapter: StrictBool = Field(
@@ -223,7 +258,7 @@ class CommunicationPolicy(Section):
     title: ShortText | None = Field(
         default=None, description="Title of the wider communication policy."
     )
-    chapter: Annotated[int, Field(ge=1, le=99, strict=True)] | None = Field(
+    chapter: Annotated[int, Field(ge=1, le=99, strict=True), WHOLE] | None = Field(
         default=None, description="Chapter number of this policy within the communication policy."
     )
     url: Url | None = Field(
@@ -249,11 +284,11 @@ class Account(Section):
     approval: Approval = Field(
         default=Approval.none, description="Approval needed before a post goes out."
     )
-    response_time_hours: Annotated[int, Field(ge=1, le=720, strict=True)] | None = Field(
+    response_time_hours: Annotated[int, Field(ge=1, le=720, strict=True), WHOLE] | None = Field(
         default=None,
         description="How quickly messages and comments are answered, in hours (working hours).",
     )
-    administrators: Annotated[int, Field(ge=1, le=50, strict=True)] = Field(
+    administrators: Annotated[int, Field(ge=1, le=50, strict=True), WHOLE] = Field(
         default=2,
         description="Number of people with administrator rights (at least two is advised).",
     )
@@ -279,7 +314,7 @@ class Crisis(Section):
     phone: ShortText | None = Field(
         default=None, description="Phone number for urgent cases, outside office hours too."
     )
-    response_minutes: Annotated[int, Field(ge=5, le=1440, strict=True)] = Field(
+    response_minutes: Annotated[int, Field(ge=5, le=1440, strict=True), WHOLE] = Field(
         default=60, description="Within how many minutes a first response is given in a crisis."
     )
 
@@ -411,9 +446,7 @@ class Facilitation(Section):
     hours_per_week: Hours | None = Field(
         default=None, description="Staff hours per week for social media and this policy."
     )
-    staff_fte: Annotated[float, Field(ge=0, le=1000)] | None = Field(
-        default=None, description="Staff in full-time equivalents."
-    )
+    staff_fte: Fte | None = Field(default=None, description="Staff in full-time equivalents.")
     budget_per_year: Money | None = Field(default=None, description="Yearly budget in euros.")
     training_budget_per_year: Money | None = Field(
         default=None, description="Yearly training budget in euros."
@@ -483,7 +516,7 @@ class Monitoring(Section):
         max_length=20,
         description="How the employee community is kept active.",
     )
-    review_months: Annotated[int, Field(ge=1, le=24, strict=True)] = Field(
+    review_months: Annotated[int, Field(ge=1, le=24, strict=True), WHOLE] = Field(
         default=6, description="How often results are reviewed, in months."
     )
 
@@ -589,3 +622,12 @@ class Questionnaire(Section):
         default_factory=Customisation,
         description="The organisation's own adaptations of the built-in text: clauses removed, replaced or added.",
     )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_in_its_language(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Questionnaire]
+    ) -> Questionnaire:
+        """Numbers written as text are read in the questionnaire's own language."""
+        with reading_in(data.get("language", "nl") if isinstance(data, dict) else None):
+            return handler(data)

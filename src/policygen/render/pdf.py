@@ -25,6 +25,11 @@ from policygen.render.environment import templates_dir
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
 
+# A notice about the machine's HarfBuzz library, not about the document: WeasyPrint falls back to
+# fontTools and the PDF is the same, so it is no warning for the person who wrote the questionnaire.
+_MACHINE_NOTICES = ("HarfBuzz-Subset",)
+
+
 class _CapturedWarnings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
@@ -32,6 +37,8 @@ class _CapturedWarnings(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = " ".join(record.getMessage().split())
+        if any(notice in message for notice in _MACHINE_NOTICES):
+            return
         if message not in self.messages:
             self.messages.append(message)
 

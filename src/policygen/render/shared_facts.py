@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, get_type_hints
 
 from policygen.errors import RenderError
+from policygen.questionnaire import rules
 from policygen.questionnaire.model import (
     EncouragementLevel,
     MentionEmployer,
@@ -20,8 +21,6 @@ from policygen.questionnaire.model import (
 )
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import Formatter, labels, place_phrase
-
-LEVEL_ORDER = list(EncouragementLevel)
 
 
 @dataclass(frozen=True)
@@ -68,10 +67,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has 28 days")
-
-
-def level_at_least(level: EncouragementLevel, minimum: EncouragementLevel) -> bool:
-    return LEVEL_ORDER.index(level) >= LEVEL_ORDER.index(minimum)
 
 
 @dataclass(frozen=True)
@@ -154,7 +149,7 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
     fmt = Formatter(language)
     words = labels(language)
     level, org, monitoring = q.encouragement.level, q.organisation, q.monitoring
-    encourages_use = level_at_least(level, EncouragementLevel.encouraged)
+    encourages_use = rules.encourages_use(level)
     effective = q.document.effective_date or source_date()
     next_review = add_months(effective, q.document.review_cycle_months) if effective else None
     chapter_mode = q.document.as_chapter if as_chapter is None else as_chapter
@@ -185,7 +180,7 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         has_crisis_contact=q.accounts.crisis is not None,
         has_related_documents=bool(q.communication_policy.related_documents),
         is_part_of_communication_policy=q.communication_policy.title is not None,
-        requires_disclaimer=q.private_use.mention_employer is MentionEmployer.with_disclaimer,
+        requires_disclaimer=rules.asks_for_disclaimer(q.private_use.mention_employer),
         discourages_mentioning_employer=q.private_use.mention_employer
         is MentionEmployer.discouraged,
         gives_political_guidance=q.private_use.political_expression_guidance
@@ -194,8 +189,9 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         is_restrained=level is EncouragementLevel.restrained,
         is_neutral=level is EncouragementLevel.neutral,
         encourages_use=encourages_use,
-        has_ambassador_programme=level is EncouragementLevel.ambassadors
-        and q.encouragement.ambassador_programme,
+        has_ambassador_programme=rules.runs_ambassador_programme(
+            level, q.encouragement.ambassador_programme
+        ),
         offers_content_to_share=q.encouragement.content_to_share and encourages_use,
         offers_time_allowance=bool(q.encouragement.time_allowance_hours_per_month)
         and encourages_use,

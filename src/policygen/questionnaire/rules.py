@@ -1,0 +1,53 @@
+"""Domain rules about answers, stated once: what an encouragement level implies, when a
+programme runs, when a field is needed.
+
+They take plain values (an enum member or its text), so the wizard can apply them to answers
+still being collected, the consistency checks to a loaded questionnaire, and the render context
+to the facts it computes.
+"""
+
+from __future__ import annotations
+
+from policygen.questionnaire.model import EncouragementLevel, MentionEmployer, Platform
+
+LEVEL_ORDER: tuple[EncouragementLevel, ...] = (
+    EncouragementLevel.restrained,
+    EncouragementLevel.neutral,
+    EncouragementLevel.encouraged,
+    EncouragementLevel.ambassadors,
+)
+"""From guardrails only to an ambassador programme; each level includes what the one before offers."""
+
+
+def level_at_least(level: EncouragementLevel | str, minimum: EncouragementLevel) -> bool:
+    """Whether ``level`` stimulates social media at least as much as ``minimum``."""
+    return LEVEL_ORDER.index(EncouragementLevel(level)) >= LEVEL_ORDER.index(minimum)
+
+
+def encourages_use(level: EncouragementLevel | str) -> bool:
+    """Levels 'encouraged' and 'ambassadors': content, time and recognition are offered."""
+    return level_at_least(level, EncouragementLevel.encouraged)
+
+
+def allows_ambassadors(level: EncouragementLevel | str) -> bool:
+    """Only the 'ambassadors' level has an ambassador programme."""
+    return level_at_least(level, EncouragementLevel.ambassadors)
+
+
+def runs_ambassador_programme(level: EncouragementLevel | str, programme: bool) -> bool:
+    """A programme runs only at the 'ambassadors' level, and only when the organisation has one."""
+    return allows_ambassadors(level) and programme
+
+
+def asks_for_disclaimer(mention_employer: MentionEmployer | str) -> bool:
+    """Employees who name their employer add a disclaimer (whose text may be customised)."""
+    return MentionEmployer(mention_employer) is MentionEmployer.with_disclaimer
+
+
+def needs_platform_name(platform: Platform | str) -> bool:
+    """An account on a platform not in the list needs the platform's name."""
+    return Platform(platform) is Platform.other
+
+
+MIN_ADMINISTRATORS = 2
+"""Fewer people with administrator rights, and an account is lost when one of them leaves."""
