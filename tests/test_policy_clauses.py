@@ -138,8 +138,6 @@ VARIANTS = [
     pytest.param("monitoring", {"monitoring": {"monitors_public_posts": True}}, {}, id="monitoring-intro"),
     pytest.param("summary", {"monitoring": {"monitors_public_posts": True}}, {}, id="monitoring-summary"),
     pytest.param("violations", {"private_use": {"consequences": "Eerst volgt altijd een gesprek met HR."}}, {}, id="consequences"),
-    pytest.param("legal-review", {"organisation": {"works_council": True}}, {}, id="works-council-review"),
-    pytest.param("legal-review", {"document": {"approval_date": "2026-02-01"}}, {}, id="adopted-review"),
     pytest.param("place-in-communication-policy", {"communication_policy": {"title": "Communicatiebeleid", "chapter": 4}}, {}, id="communication-policy"),
 ]  # fmt: skip
 
@@ -379,16 +377,6 @@ def test_answers_cannot_break_a_table() -> None:
     row = next(line for line in text.splitlines() if line.startswith("| LinkedIn"))
     assert row.count("|") == 5
     assert "Vacatures &#124; nieuws" in row and r"\*Communicatie\*" in row
-
-
-@pytest.mark.parametrize(("language", "draft_word"), [("nl", "concept"), ("en", " draft")])
-def test_an_adopted_policy_no_longer_calls_itself_a_draft(language: str, draft_word: str) -> None:
-    adopted = section(
-        policy({"document": {"approval_date": "2026-02-01"}}, language), "legal-review"
-    )
-    draft = section(policy({}, language), "legal-review")
-    assert draft_word in draft
-    assert draft_word not in adopted
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,8 @@ POLICY_TREE = Clause(
                 Clause("privacy-of-others", varies_with=SECTOR),
                 Clause("portrait-rights-and-copyright"),
                 Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),
+                Clause("sensitive-roles", "has_staff_in_sensitive_roles"),
+                Clause("working-remotely", "works_remotely"),
                 Clause(
                     "speaking-for-the-organisation",
                     varies_with=f"`private_use.spokesperson_role`, {LEVEL}",
@@ -132,7 +134,12 @@ POLICY_TREE = Clause(
             children=(Clause("professional-codes", "is_healthcare"),),
         ),
         Clause("integrity-and-neutrality", "is_public_sector"),
-        Clause("pupils-and-students", "is_education"),
+        Clause(
+            "pupils-and-students",
+            "has_minors",
+            "`organisation.education_level`, `private_use.image_consent`",
+        ),
+        Clause("students-and-academic-freedom", "is_higher_education"),
         Clause("guardrails", "is_restrained"),
         Clause("your-choice", "is_neutral"),
         Clause(
@@ -186,9 +193,6 @@ POLICY_TREE = Clause(
             varies_with="`document`",
             children=(Clause("acknowledgement", "requires_acknowledgement"),),
         ),
-        Clause(
-            "legal-review", varies_with="`organisation.works_council`, `document.approval_date`"
-        ),
     ),
 )
 """The social media policy, for every employee."""
@@ -199,7 +203,14 @@ PLAN_TREE = Clause(
         Clause(
             "plan-purpose",
             varies_with="`communication_policy`",
-            children=(Clause("policy-adaptations", "adapts_standard_text", "`customisation`"),),
+            children=(
+                Clause("policy-adaptations", "adapts_standard_text", "`customisation`"),
+                Clause(
+                    "legal-review",
+                    varies_with="`organisation.country`, `organisation.works_council`, "
+                    "`document.approval_date`",
+                ),
+            ),
         ),
         Clause("plan-summary", varies_with=f"{LEVEL}, dates, budget, preconditions, benefits"),
         Clause(
@@ -228,7 +239,14 @@ PLAN_TREE = Clause(
         Clause(
             "preconditions",
             varies_with="`preconditions`, " + LEVEL,
-            children=(Clause("precondition-next-steps", "has_unmet_preconditions"),),
+            children=(
+                Clause("precondition-next-steps", "has_unmet_preconditions"),
+                Clause(
+                    "second-administrator",
+                    "has_accounts_with_one_administrator",
+                    "`accounts.managed[].administrators`",
+                ),
+            ),
         ),
         Clause("goals-and-timeline", varies_with=f"{LEVEL}, dates, `monitoring.kpis`"),
         Clause(
