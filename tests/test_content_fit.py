@@ -231,6 +231,12 @@ def test_a_public_servant_may_give_an_opinion_and_is_told_where_the_limits_are()
     assert "Huis voor Klokkenluiders" in integrity
 
 
+def test_information_under_embargo_gets_its_rule() -> None:
+    embargo = {"private_use": {"handles_embargoed_information": True}}
+    assert "onder embargo" in section(policy(embargo), "confidential-information")
+    assert "embargo" not in policy({})
+
+
 def test_sensitive_roles_and_remote_teams_get_their_own_agreements() -> None:
     text = policy(
         {

@@ -80,6 +80,7 @@ class PolicyFacts:
     work_hours: str
     disclaimer_text: str
     confidential_examples: list[str]
+    handles_embargoed_information: bool
     spokesperson: str
     contact_role: str
     contact_email: str | None
@@ -254,6 +255,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         disclaimer_text=private.disclaimer_text
         or policy_words["disclaimer"].format(organisation=org.name),
         confidential_examples=list(private.confidential_examples),
+        handles_embargoed_information=private.handles_embargoed_information,
         spokesperson=role_in_sentence(private.spokesperson_role or account_manager, words),
         contact_role=role_in_sentence(org.contact.role, words),
         contact_email=org.contact.email,
