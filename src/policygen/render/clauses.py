@@ -123,6 +123,7 @@ POLICY_TREE = Clause(
                     varies_with=f"`private_use.spokesperson_role`, {LEVEL}",
                 ),
                 Clause("contact-with-journalists", varies_with="`private_use.spokesperson_role`"),
+                Clause("reporting-wrongdoing", "applies_dutch_law", "`organisation.size`"),
                 Clause("political-expression", "gives_political_guidance", SECTOR),
             ),
         ),

@@ -16,6 +16,9 @@ from policygen.render.language import (
 )
 from policygen.render.shared_facts import SharedFacts, Switch
 
+REPORTING_PROCEDURE_FROM = 50
+"""Staff from which an employer must have a procedure for reporting wrongdoing."""
+
 
 @dataclass(frozen=True)
 class AccountRow:
@@ -64,6 +67,9 @@ class PolicyFacts:
     contact_email: str | None
     contact_phone: str | None
     harassment_contact: str | None
+    has_reporting_procedure: bool
+    """A reporting procedure for wrongdoing: required from 50 staff (Wet bescherming
+    klokkenluiders), so assumed unless the organisation says it is smaller."""
     time_allowance: MarkdownSafe | None
     review_cycle: MarkdownSafe
     document_owner: str
@@ -186,6 +192,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         harassment_contact=role_in_sentence(private.harassment_contact, words)
         if private.harassment_contact
         else None,
+        has_reporting_procedure=org.size is None or org.size >= REPORTING_PROCEDURE_FROM,
         time_allowance=fmt.duration(allowance, "hour") if allowance else None,
         review_cycle=fmt.duration(q.document.review_cycle_months, "month"),
         document_owner=capitalised(q.document.owner),

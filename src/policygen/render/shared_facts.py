@@ -94,6 +94,11 @@ class SharedFacts:
     content_channel_place: str | None
     recognition: str | None
     has_works_council: bool
+    applies_dutch_law: Annotated[
+        bool, Switch("the organisation falls under Dutch law (every organisation, for now)")
+    ]
+    """Dutch statutes and bodies (Huis voor Klokkenluiders, Archiefwet) are named only then.
+    Every organisation is Dutch until the questionnaire asks for its country (issue 10, item 3)."""
     is_healthcare: Annotated[bool, Switch("`organisation.sector: healthcare`")]
     is_public_sector: Annotated[bool, Switch("`organisation.sector: public_sector`")]
     is_education: Annotated[bool, Switch("`organisation.sector: education`")]
@@ -173,6 +178,7 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         content_channel_place=place_phrase(q.encouragement.content_channel, language),
         recognition=q.encouragement.recognition,
         has_works_council=org.works_council,
+        applies_dutch_law=True,
         is_healthcare=org.sector is Sector.healthcare,
         is_public_sector=org.sector is Sector.public_sector,
         is_education=org.sector is Sector.education,

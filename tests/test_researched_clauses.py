@@ -1,0 +1,36 @@
+"""The clauses the research in docs/sources.md added: each appears exactly when its answers ask
+for it, and says what the organisation does for the reader (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_policy_clauses import anchor_ids, policy, section
+
+from policygen.render.clauses import LANGUAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wrongdoing_route_under_dutch_law(language: str) -> None:
+    # Every organisation is Dutch until `organisation.country` exists; then add the case "GB".
+    assert "reporting-wrongdoing" in anchor_ids(policy({}, language))
+
+
+def test_wrongdoing_may_go_outside_straight_away() -> None:
+    text = section(policy({}), "reporting-wrongdoing")
+    assert "Huis voor Klokkenluiders" in text
+    assert "Je hoeft niet eerst binnen Voorbeeld BV te melden." in text
+
+
+def test_wrongdoing_route_follows_the_size() -> None:
+    large = section(policy({"organisation": {"size": 50}}), "reporting-wrongdoing")
+    small = section(policy({"organisation": {"size": 14}}), "reporting-wrongdoing")
+    assert "volgens de meldregeling" in large
+    assert "meldregeling" not in small
+
+
+def test_internal_first_excludes_wrongdoing_for_public_bodies() -> None:
+    text = section(
+        policy({"organisation": {"sector": "public_sector"}}), "integrity-and-neutrality"
+    )
+    assert "Bespreek het dan eerst intern." in text
+    assert "[Een misstand melden](#reporting-wrongdoing)" in text
