@@ -34,3 +34,18 @@ def test_internal_first_excludes_wrongdoing_for_public_bodies() -> None:
     )
     assert "Bespreek het dan eerst intern." in text
     assert "[Een misstand melden](#reporting-wrongdoing)" in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_policy_says_what_happens_when_staff_are_targeted(language: str) -> None:
+    text = policy({}, language)
+    assert "targeted-online" in anchor_ids(text)
+    assert "(#targeted-online)" in section(text, "respect-and-harassment")
+
+
+def test_targeted_staff_report_to_the_contact_the_organisation_named() -> None:
+    named = section(
+        policy({"private_use": {"harassment_contact": "de vertrouwenspersoon"}}), "targeted-online"
+    )
+    assert "Meld het meteen bij de vertrouwenspersoon." in named
+    assert "Meld het meteen bij je leidinggevende." in section(policy({}), "targeted-online")

@@ -118,6 +118,7 @@ POLICY_TREE = Clause(
                 Clause("privacy-of-others", varies_with=SECTOR),
                 Clause("portrait-rights-and-copyright"),
                 Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),
+                Clause("targeted-online", varies_with="`private_use.harassment_contact`"),
                 Clause(
                     "speaking-for-the-organisation",
                     varies_with=f"`private_use.spokesperson_role`, {LEVEL}",
