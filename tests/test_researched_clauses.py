@@ -4,7 +4,7 @@ for it, and says what the organisation does for the reader (issue 10)."""
 from __future__ import annotations
 
 import pytest
-from tests.test_policy_clauses import anchor_ids, policy, section
+from tests.test_policy_clauses import ACCOUNT, anchor_ids, policy, section
 
 from policygen.render.clauses import LANGUAGES
 
@@ -49,3 +49,12 @@ def test_targeted_staff_report_to_the_contact_the_organisation_named() -> None:
     )
     assert "Meld het meteen bij de vertrouwenspersoon." in named
     assert "Meld het meteen bij je leidinggevende." in section(policy({}), "targeted-online")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_ai_labels_only_for_the_organisations_own_accounts(language: str) -> None:
+    with_accounts = section(policy({"accounts": {"managed": [ACCOUNT]}}, language), "generative-ai")
+    without = section(policy({}, language), "generative-ai")
+    label = {"nl": "Zet er dan bij dat het met AI is gemaakt.", "en": "say that it was made with AI"}
+    assert label[language] in with_accounts
+    assert label[language] not in without

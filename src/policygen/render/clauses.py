@@ -117,6 +117,7 @@ POLICY_TREE = Clause(
                 ),
                 Clause("privacy-of-others", varies_with=SECTOR),
                 Clause("portrait-rights-and-copyright"),
+                Clause("generative-ai", varies_with="`accounts.managed`"),
                 Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),
                 Clause("targeted-online", varies_with="`private_use.harassment_contact`"),
                 Clause(
