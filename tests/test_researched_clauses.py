@@ -55,6 +55,9 @@ def test_targeted_staff_report_to_the_contact_the_organisation_named() -> None:
 def test_ai_labels_only_for_the_organisations_own_accounts(language: str) -> None:
     with_accounts = section(policy({"accounts": {"managed": [ACCOUNT]}}, language), "generative-ai")
     without = section(policy({}, language), "generative-ai")
-    label = {"nl": "Zet er dan bij dat het met AI is gemaakt.", "en": "say that it was made with AI"}
+    label = {
+        "nl": "Zet er dan bij dat het met AI is gemaakt.",
+        "en": "say that it was made with AI",
+    }
     assert label[language] in with_accounts
     assert label[language] not in without
