@@ -61,3 +61,15 @@ def test_ai_labels_only_for_the_organisations_own_accounts(language: str) -> Non
     }
     assert label[language] in with_accounts
     assert label[language] not in without
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("sector", "shown"),
+    [("healthcare", True), ("public_sector", True), ("education", True), ("business", False), ("nonprofit", False)],
+)  # fmt: skip
+def test_staff_who_meet_the_public_learn_what_to_do_when_filmed(
+    sector: str, shown: bool, language: str
+) -> None:
+    ids = anchor_ids(policy({"organisation": {"sector": sector}}, language))
+    assert ("filmed-at-work" in ids) is shown

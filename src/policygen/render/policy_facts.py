@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from policygen.questionnaire.model import Approval, Platform, Questionnaire, RelatedKind
+from policygen.questionnaire.model import Approval, Platform, Questionnaire, RelatedKind, Sector
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import (
     Formatter,
@@ -15,6 +15,9 @@ from policygen.render.language import (
     role_in_sentence,
 )
 from policygen.render.shared_facts import SharedFacts, Switch
+
+PUBLIC_FACING = frozenset({Sector.healthcare, Sector.public_sector, Sector.education})
+"""Sectors whose staff work face to face with the people they serve."""
 
 REPORTING_PROCEDURE_FROM = 50
 """Staff from which an employer must have a procedure for reporting wrongdoing."""
@@ -82,6 +85,10 @@ class PolicyFacts:
             "or an ambassador programme"
         ),
     ]
+    meets_the_public: Annotated[
+        bool, Switch("`organisation.sector: healthcare`, `public_sector` or `education`")
+    ]
+    """Staff work face to face with patients, residents or pupils, who may film them."""
     trainer: str | None
     training_courses: list[str]
     role_rows: list[RoleRow]
@@ -200,6 +207,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         ambassador_coordinator=role_in_sentence(coordinator, words),
         recognises_contributions=shared.encourages_use
         and bool(encouragement.recognition or shared.has_ambassador_programme),
+        meets_the_public=org.sector in PUBLIC_FACING,
         trainer=role_in_sentence(trainer, words) if trainer else None,
         training_courses=list(q.facilitation.training),
         role_rows=_role_rows(q, words, duties_of),
