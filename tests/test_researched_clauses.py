@@ -73,3 +73,18 @@ def test_staff_who_meet_the_public_learn_what_to_do_when_filmed(
 ) -> None:
     ids = anchor_ids(policy({"organisation": {"sector": sector}}, language))
     assert ("filmed-at-work" in ids) is shown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_comment_rules_only_for_organisations_with_accounts(language: str) -> None:
+    assert "comment-moderation" in anchor_ids(
+        policy({"accounts": {"managed": [ACCOUNT]}}, language)
+    )
+    assert "comment-moderation" not in anchor_ids(policy({}, language))
+
+
+def test_public_bodies_keep_removed_comments() -> None:
+    accounts = {"accounts": {"managed": [ACCOUNT]}}
+    public = policy({**accounts, "organisation": {"sector": "public_sector"}})
+    assert "weggehaalde reactie moet worden bewaard" in section(public, "comment-moderation")
+    assert "bewaard" not in section(policy(accounts), "comment-moderation")
