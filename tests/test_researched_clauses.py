@@ -88,3 +88,10 @@ def test_public_bodies_keep_removed_comments() -> None:
     public = policy({**accounts, "organisation": {"sector": "public_sector"}})
     assert "weggehaalde reactie moet worden bewaard" in section(public, "comment-moderation")
     assert "bewaard" not in section(policy(accounts), "comment-moderation")
+
+
+def test_civil_servants_report_a_paid_channel_as_a_side_activity() -> None:
+    public = section(policy({"organisation": {"sector": "public_sector"}}), "paid-private-channels")
+    business = section(policy({}), "paid-private-channels")
+    assert "als nevenwerkzaamheid" in public
+    assert "nevenwerkzaamheid" not in business

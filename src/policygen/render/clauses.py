@@ -113,6 +113,7 @@ POLICY_TREE = Clause(
                 ),
                 Clause("mentioning-your-employer", varies_with="`private_use.mention_employer`"),
                 Clause("disclaimer", "requires_disclaimer", "`private_use.disclaimer_text`"),
+                Clause("paid-private-channels", varies_with=SECTOR),
                 Clause(
                     "confidential-information", varies_with="`private_use.confidential_examples`"
                 ),
