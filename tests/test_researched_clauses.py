@@ -95,3 +95,13 @@ def test_civil_servants_report_a_paid_channel_as_a_side_activity() -> None:
     business = section(policy({}), "paid-private-channels")
     assert "als nevenwerkzaamheid" in public
     assert "nevenwerkzaamheid" not in business
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_bodies_keep_chat_messages_about_work(language: str) -> None:
+    public = section(
+        policy({"organisation": {"sector": "public_sector"}}, language), "messaging-groups"
+    )
+    business = section(policy({}, language), "messaging-groups")
+    assert "Woo" in public
+    assert "Woo" not in business

@@ -118,6 +118,7 @@ POLICY_TREE = Clause(
                     "confidential-information", varies_with="`private_use.confidential_examples`"
                 ),
                 Clause("privacy-of-others", varies_with=SECTOR),
+                Clause("messaging-groups", varies_with=SECTOR),
                 Clause("portrait-rights-and-copyright"),
                 Clause("generative-ai", varies_with="`accounts.managed`"),
                 Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),

@@ -85,6 +85,9 @@ class PolicyFacts:
             "or an ambassador programme"
         ),
     ]
+    work_chats_are_public_records: bool
+    """Chat messages about work are government information (Archiefwet, Woo) for a Dutch public
+    body, also on an employee's own phone."""
     meets_the_public: Annotated[
         bool, Switch("`organisation.sector: healthcare`, `public_sector` or `education`")
     ]
@@ -207,6 +210,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         ambassador_coordinator=role_in_sentence(coordinator, words),
         recognises_contributions=shared.encourages_use
         and bool(encouragement.recognition or shared.has_ambassador_programme),
+        work_chats_are_public_records=shared.applies_dutch_law and shared.is_public_sector,
         meets_the_public=org.sector in PUBLIC_FACING,
         trainer=role_in_sentence(trainer, words) if trainer else None,
         training_courses=list(q.facilitation.training),
