@@ -105,3 +105,9 @@ def test_public_bodies_keep_chat_messages_about_work(language: str) -> None:
     business = section(policy({}, language), "messaging-groups")
     assert "Woo" in public
     assert "Woo" not in business
+
+
+def test_staff_who_meet_the_public_may_leave_their_surname_off() -> None:
+    public = section(policy({"organisation": {"sector": "healthcare"}}), "own-devices-and-accounts")
+    assert "achternaam" in public
+    assert "achternaam" not in section(policy({}), "own-devices-and-accounts")

@@ -123,6 +123,7 @@ POLICY_TREE = Clause(
                 Clause("generative-ai", varies_with="`accounts.managed`"),
                 Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),
                 Clause("targeted-online", varies_with="`private_use.harassment_contact`"),
+                Clause("own-devices-and-accounts", varies_with=SECTOR),
                 Clause("filmed-at-work", "meets_the_public", SECTOR),
                 Clause(
                     "speaking-for-the-organisation",
