@@ -111,3 +111,9 @@ def test_staff_who_meet_the_public_may_leave_their_surname_off() -> None:
     public = section(policy({"organisation": {"sector": "healthcare"}}), "own-devices-and-accounts")
     assert "achternaam" in public
     assert "achternaam" not in section(policy({}), "own-devices-and-accounts")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_accessible_posts_only_for_organisations_with_accounts(language: str) -> None:
+    assert "accessible-posts" in anchor_ids(policy({"accounts": {"managed": [ACCOUNT]}}, language))
+    assert "accessible-posts" not in anchor_ids(policy({}, language))

@@ -93,6 +93,7 @@ POLICY_TREE = Clause(
                     "`accounts.managed[].approval`, `organisation.sector`",
                 ),
                 Clause("tone-of-voice", "has_accounts", "`accounts.tone_of_voice`"),
+                Clause("accessible-posts", "has_accounts"),
                 Clause("comment-moderation", "has_accounts", SECTOR),
                 Clause("new-accounts"),
             ),
