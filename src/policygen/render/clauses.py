@@ -202,6 +202,20 @@ POLICY_TREE = Clause(
 )
 """The social media policy, for every employee."""
 
+ALTERNATIVES = (
+    ("guardrails", "your-choice"),
+    ("guardrails", "sharing-our-story"),
+    ("guardrails", "ambassador-programme"),
+    ("your-choice", "sharing-our-story"),
+    ("your-choice", "ambassador-programme"),
+    ("patient-confidentiality", "integrity-and-neutrality"),
+    ("patient-confidentiality", "pupils-and-students"),
+    ("integrity-and-neutrality", "pupils-and-students"),
+)
+"""Pairs of policy clauses that are alternatives, never in one document: each states the rule
+its own way (the stance of one encouragement level, the duties of one sector), so both together
+would contradict each other. The tests scan every built policy for such a pair."""
+
 PLAN_TREE = Clause(
     PLAN.document_id,
     children=(
@@ -413,6 +427,13 @@ def clause_index() -> str:
                 f"| {marker}`{clause.id}` | {names} "
                 f"| {_condition_text(clause, kind)} | {clause.varies_with or '—'} |"
             )
+        if kind is POLICY:
+            lines += [
+                "",
+                "Alternatives, never in the same policy (each states one rule its own way):",
+                "",
+                *(f"- `{first}` or `{second}`" for first, second in ALTERNATIVES),
+            ]
     return "\n".join(lines + _adapting_guide()) + "\n"
 
 
