@@ -17,7 +17,14 @@ from policygen.questionnaire.model import Approval, Platform
 from policygen.render import PLAN, render_markdown
 from policygen.render.language import labels
 
-DUTCH_LAW = ["7:660", "Wet op de ondernemingsraden", "Ambtenarenwet", "BIG-register", "Archiefwet"]
+DUTCH_LAW = [
+    "7:660",
+    "Klokkenluiders",
+    "Wet op de ondernemingsraden",
+    "Ambtenarenwet",
+    "BIG-register",
+    "Archiefwet",
+]
 ENGLISH_DUTCH_LAW = [
     "Dutch Civil Code",
     "Works Councils Act",
@@ -228,7 +235,7 @@ def test_a_public_servant_may_give_an_opinion_and_is_told_where_the_limits_are()
     integrity = section(text, "integrity-and-neutrality")
     assert "neutraal over" not in integrity
     assert "](#political-expression)" in integrity
-    assert "Huis voor Klokkenluiders" in integrity
+    assert "](#reporting-wrongdoing)" in integrity
 
 
 def test_information_under_embargo_gets_its_rule() -> None:

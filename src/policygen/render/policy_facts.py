@@ -25,6 +25,12 @@ from policygen.render.language import (
 )
 from policygen.render.shared_facts import SharedFacts, Switch
 
+PUBLIC_FACING = frozenset({Sector.healthcare, Sector.public_sector, Sector.education})
+"""Sectors whose staff work face to face with the people they serve."""
+
+REPORTING_PROCEDURE_FROM = 50
+"""Staff from which an employer must have a procedure for reporting wrongdoing."""
+
 
 @dataclass(frozen=True)
 class AccountRow:
@@ -86,6 +92,9 @@ class PolicyFacts:
     contact_email: str | None
     contact_phone: str | None
     harassment_contact: str | None
+    has_reporting_procedure: bool
+    """A reporting procedure for wrongdoing: required from 50 staff (Wet bescherming
+    klokkenluiders), so assumed unless the organisation says it is smaller."""
     time_allowance: MarkdownSafe | None
     review_cycle: MarkdownSafe
     document_owner: str
@@ -98,6 +107,13 @@ class PolicyFacts:
             "or an ambassador programme"
         ),
     ]
+    work_chats_are_public_records: bool
+    """Chat messages about work are government information (Archiefwet, Woo) for a Dutch public
+    body, also on an employee's own phone."""
+    meets_the_public: Annotated[
+        bool, Switch("`organisation.sector: healthcare`, `public_sector` or `education`")
+    ]
+    """Staff work face to face with patients, residents or pupils, who may film them."""
     trainer: str | None
     training_courses: list[str]
     role_rows: list[RoleRow]
@@ -263,6 +279,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         harassment_contact=role_in_sentence(private.harassment_contact, words)
         if private.harassment_contact
         else None,
+        has_reporting_procedure=org.size is None or org.size >= REPORTING_PROCEDURE_FROM,
         time_allowance=fmt.duration(allowance, "hour") if allowance else None,
         review_cycle=fmt.duration(q.document.review_cycle_months, "month"),
         document_owner=capitalised(q.document.owner),
@@ -270,6 +287,8 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         ambassador_coordinator=role_in_sentence(coordinator, words),
         recognises_contributions=shared.encourages_use
         and bool(encouragement.recognition or shared.has_ambassador_programme),
+        work_chats_are_public_records=shared.applies_dutch_law and shared.is_public_sector,
+        meets_the_public=org.sector in PUBLIC_FACING,
         trainer=role_in_sentence(trainer, words) if trainer else None,
         training_courses=list(q.facilitation.training),
         role_rows=_role_rows(q, words, duties_of),

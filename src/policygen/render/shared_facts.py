@@ -98,8 +98,9 @@ class SharedFacts:
     has_works_council: bool
     country_name: str
     """The country in the document's language ("Belgium", "België"), for the local-law advice."""
-    applies_dutch_law: bool
-    """`organisation.country: NL` (the default): only then are Dutch statutes cited."""
+    applies_dutch_law: Annotated[bool, Switch("`organisation.country: NL` (the default)")]
+    """Dutch statutes and bodies (BW, WOR, Huis voor Klokkenluiders, Archiefwet) are named only
+    then."""
     privacy_law: str | None
     """'AVG' or 'GDPR', 'UK GDPR', or ``None`` where no regulation we know of applies."""
     is_small_organisation: bool
