@@ -6,6 +6,7 @@ These are warnings, not errors: the documents still build. ``--strict`` makes th
 from __future__ import annotations
 
 from policygen.errors import Problem
+from policygen.questionnaire.answer_language import language_warnings
 from policygen.questionnaire.loader import LoadedQuestionnaire
 from policygen.questionnaire.model import EncouragementLevel, Sector
 from policygen.questionnaire.rules import (
@@ -94,4 +95,4 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
                 "the documents are built as a chapter but no chapter number is given; add chapter:",
             )
         )
-    return found
+    return found + language_warnings(loaded)
