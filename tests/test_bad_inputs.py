@@ -46,7 +46,7 @@ REJECTED = {name: Expected(**case) for name, case in CASES["rejected"].items()}
 GENERATED = {
     "over-size-limit.yaml": (
         (MINIMAL + "# " + "x" * 1024 * 1024 + "\n").encode(),
-        Expected(None, None, ["bytes; a questionnaire may be at most 256 KiB"]),
+        Expected(None, None, ["bytes; a questionnaire file may be at most 256 KiB"]),
     ),
     "value-100000-characters.yaml": (
         MINIMAL.replace("Voorbeeld BV", "x" * 100_000).encode(),

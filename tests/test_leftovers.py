@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import EXAMPLES
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 
 LEFTOVERS = re.compile(r"\bNone\b|\bTrue\b|\bFalse\b|\[\]|\{\}|\{\{|\}\}|\{%|%\}|\bnan\b|Undefined")
