@@ -164,7 +164,7 @@ def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
     seen: dict[Path, Path] = {}
     for source in sources:
         folder = output_folder(source, out)
-        if folder in seen and seen[folder].resolve() != source.resolve():
+        if folder in seen and os.path.realpath(seen[folder]) != os.path.realpath(source):
             raise OutputError(
                 f"{shown(seen[folder])} and {shown(source)} would both write to "
                 f"{shown(folder)}; rename one of them"
