@@ -14,7 +14,8 @@ import pytest
 from tests.conftest import EXAMPLES
 from tests.language import stray_words
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 
 LEFTOVERS = re.compile(r"\bNone\b|\bTrue\b|\bFalse\b|\[\]|\{\}|\{\{|\}\}|\{%|%\}|\bnan\b|Undefined")
