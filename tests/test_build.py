@@ -224,11 +224,11 @@ def test_reports_follow_the_inputs_not_the_order_workers_finish(
     real_render = batch_module.render_file
 
     def first_is_slowest(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "zulu":
             time.sleep(0.5)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", first_is_slowest)  # forked workers inherit it
     recorder = Recorder()
@@ -249,12 +249,12 @@ def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
     real_render = batch_module.render_file
 
     def hangs_on_stuck(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             while True:  # a layout that never ends
                 time.sleep(0.01)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", hangs_on_stuck)
     started = time.perf_counter()
@@ -274,11 +274,11 @@ def test_a_worker_that_dies_costs_only_its_own_document(
     real_render = batch_module.render_file
 
     def killed_on_crash(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "crash":
             os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", killed_on_crash)
     reports = build_batch(sources, tmp_path / "out", MD_HTML, PARALLEL)
@@ -295,14 +295,16 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
     ]
     real_render = batch_module.render_file
 
-    def stuck_in_c(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[object]]:
+    def stuck_in_c(
+        source: Path, options: BuildOptions, kinds: object = None
+    ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             signal.pthread_sigmask(
                 signal.SIG_BLOCK, {signal.SIGALRM}
             )  # like C code that never returns
             while True:
                 time.sleep(0.05)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", stuck_in_c)
     started = time.perf_counter()
