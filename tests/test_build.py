@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from policygen.batch import (
     build_batch,
     expand_inputs,
 )
-from policygen.build import BuildOptions, build_file, write_files
+from policygen.build import LEFTOVER_AGE_SECONDS, BuildOptions, build_file, write_files
 from policygen.errors import QuestionnaireError
 from policygen.manifest import MANIFEST_NAME, read_manifest
 
@@ -316,7 +317,41 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
 
 def test_write_files_keeps_a_file_whose_name_extends_another(tmp_path: Path) -> None:
     """Clearing `.policy.yaml.*.tmp` leftovers must not delete the new `.policy.yaml.bak.*.tmp`."""
-    (tmp_path / ".policy.yaml.old.tmp").write_bytes(b"left by a killed build")
+    leftover(tmp_path / ".policy.yaml.old.tmp")
     written = write_files(tmp_path, {"policy.yaml.bak": b"old", "policy.yaml": b"new"})
     assert [p.read_bytes() for p in written] == [b"old", b"new"]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def leftover(path: Path) -> Path:
+    """A temporary file as a build killed long ago left it."""
+    path.write_bytes(b"left by a killed build")
+    old = time.time() - LEFTOVER_AGE_SECONDS - 60
+    os.utime(path, (old, old))
+    return path
+
+
+def test_another_builds_temporary_in_flight_is_kept(tmp_path: Path) -> None:
+    in_flight = tmp_path / ".policy.md.a1b2c3.tmp"
+    in_flight.write_bytes(b"being written by a concurrent build")
+    write_files(tmp_path, {"policy.md": b"new"})
+    assert in_flight.exists()
+
+
+def test_two_concurrent_builds_into_one_folder_never_break_each_other(tmp_path: Path) -> None:
+    sources = [questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in ("alpha", "bravo")]
+    out = tmp_path / "out"
+    failures: list[str] = []
+
+    def build_again_and_again() -> None:
+        for _ in range(15):
+            reports = build_batch(sources, out, MD_HTML, BatchOptions(jobs=1, force=True))
+            failures.extend(r.error for r in reports if r.error is not None)
+
+    builds = [threading.Thread(target=build_again_and_again) for _ in range(2)]
+    for thread in builds:
+        thread.start()
+    for thread in builds:
+        thread.join()
+    assert failures == []
+    assert not list(out.rglob("*.tmp"))

@@ -12,6 +12,7 @@ import glob
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -117,11 +118,18 @@ def render_outputs(
     return outputs, warnings
 
 
+LEFTOVER_AGE_SECONDS = 600
+"""A temporary this old is a killed build's leftover; a younger one may be another build's, in
+flight into the same folder, which must not lose it (writing one questionnaire's files takes
+milliseconds)."""
+
+
 def _remove_stale_temporaries(folder: Path, name: str) -> None:
     """A build killed mid-write (SIGKILL, power cut) leaves its hidden temporary file behind."""
     for stale in folder.glob(f".{glob.escape(name)}.*.tmp"):
         with contextlib.suppress(FileNotFoundError, IsADirectoryError):
-            stale.unlink()
+            if time.time() - stale.lstat().st_mtime > LEFTOVER_AGE_SECONDS:
+                stale.unlink()
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
