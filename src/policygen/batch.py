@@ -30,7 +30,6 @@ from policygen.build import (
 from policygen.errors import DocumentTimeoutError, PolicygenError, Problem, QuestionnaireError
 from policygen.manifest import Manifest, is_current, read_manifest, source_key
 from policygen.render import DOCUMENTS
-from policygen.render.pdf import warm_up
 from policygen.workers import Lost, OverTime, Workers, hard_limit, time_bound
 
 QUESTIONNAIRE_SUFFIXES = (".yaml", ".yml")
@@ -310,6 +309,8 @@ def _render_all(
         for job in jobs:
             conclude(_render_task(_Task(job)))
         return
+    from policygen.render.pdf import warm_up
+
     kinds: list[tuple[str, ...] | None] = [(kind.key,) for kind in DOCUMENTS] if pdf else [None]
     tasks = [_Task(job, part) for job in _largest_first(jobs) for part in kinds]
     pool = Workers(

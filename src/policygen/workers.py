@@ -22,9 +22,10 @@ from concurrent.futures import Future, TimeoutError, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from pebble import ProcessExpired, ProcessPool
+if TYPE_CHECKING:
+    from pebble import ProcessPool
 
 TaskT = TypeVar("TaskT")
 ResultT = TypeVar("ResultT")
@@ -87,8 +88,10 @@ class Workers(Generic[TaskT, ResultT]):
         hard_limit: float | None,
         warm_up: Callable[[], None] | None = None,
     ) -> None:
+        from pebble import ProcessPool  # it imports asyncio: only when there are workers
+
         context = "fork" if sys.platform == "linux" else None
-        self._pool = ProcessPool(
+        self._pool: ProcessPool = ProcessPool(
             processes,
             initializer=_start_worker,
             initargs=(os.getpid(), warm_up),
@@ -105,6 +108,8 @@ class Workers(Generic[TaskT, ResultT]):
 
     def results(self) -> Iterator[tuple[int, ResultT | Lost]]:
         """Every submitted task's key and result, or why it has none, in the order they finish."""
+        from pebble import ProcessExpired
+
         for future in as_completed(list(self._futures)):
             key = self._futures.pop(future)
             try:

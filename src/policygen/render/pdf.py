@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from policygen.errors import PdfError
 from policygen.render.environment import templates_dir
@@ -67,6 +66,8 @@ def assets_dir() -> Path:
 
 def allowed_asset(url: str) -> Path | None:
     """The packaged asset a ``file:`` URL points to, or None when it points anywhere else."""
+    from urllib.request import url2pathname  # it imports http and ssl: only for a PDF's assets
+
     parts = urlsplit(url)
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return None
