@@ -245,7 +245,7 @@ for name, page in files.items():
         start = time.process_time()
         html_to_pdf(page.decode())
         best = min(best, time.process_time() - start)
-    print(f"{name}\t{best:.2f}")
+    print(f"{name.removesuffix('.html')}\t{best:.2f}")
 """
 
 
