@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygen.errors import OutputError, Problem, StrictModeError
+from policygen.errors import OutputError, Problem, QuestionnaireError, StrictModeError
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
 from policygen.questionnaire import LoadedQuestionnaire, load
 from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown, render_page
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations
+from policygen.render.glyphs import missing_glyph_problems, split_missing
 
 FORMATS = ("md", "html", "pdf")
 
@@ -75,10 +76,15 @@ def output_stems(loaded: LoadedQuestionnaire, facts: Facts | None = None) -> dic
 def render_outputs(
     loaded: LoadedQuestionnaire, options: BuildOptions, adaptations: Adaptations | None = None
 ) -> tuple[dict[str, bytes], list[Problem]]:
-    """All outputs of one questionnaire as ``{file name: bytes}``, plus rendering warnings."""
+    """All outputs of one questionnaire as ``{file name: bytes}``, plus rendering warnings.
+
+    A character no installed font has is a warning naming its field; for PDF/A and PDF/UA, whose
+    promise is a faithful page, it is an error and nothing is written.
+    """
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
+    missing_glyphs: list[str] = []
     if adaptations is None:
         adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
@@ -98,11 +104,17 @@ def render_outputs(
 
                 pdf, messages = html_to_pdf(page, variant=options.pdf_variant)
                 outputs[f"{stem}.pdf"] = pdf
+                missing, messages = split_missing(messages)
+                missing_glyphs += missing
+                if missing and options.pdf_variant:
+                    raise QuestionnaireError(
+                        missing_glyph_problems(loaded.source, missing, variant=options.pdf_variant)
+                    )
                 warnings += [
                     Problem(loaded.source.file, None, None, "pdf", f"WeasyPrint: {message}")
                     for message in messages
                 ]
-    return outputs, warnings
+    return outputs, warnings + missing_glyph_problems(loaded.source, missing_glyphs, variant=None)
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:
