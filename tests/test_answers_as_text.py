@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from tests.conftest import MINIMAL
 from tests.hardening import rendered_markdown, visible_text
+from typer.testing import CliRunner
 
+from policygen.cli import app
 from policygen.questionnaire import load_text
 from policygen.render import POLICY, page_meta, render_markdown, render_page
 from policygen.render.environment import escape_markdown, link
@@ -139,3 +142,35 @@ def test_a_title_with_attribute_syntax_appears_unaltered(title: str) -> None:
     page = render_page(markdown_text, page_meta(q, POLICY))
     h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
     assert h1 is not None and visible_text(h1.group(1)) == title
+
+
+ZALGO = "Zorg" + "e" + "\u0301" * 50 + " BV"
+
+
+def test_stacked_combining_marks_are_capped_on_load_with_a_warning_naming_the_field(
+    write_yaml: Callable[..., Path],
+) -> None:
+    source = write_yaml(MINIMAL.replace("name: Voorbeeld BV", f'name: "{ZALGO}"'))
+    result = CliRunner().invoke(app, ["validate", str(source)])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{source}:4:3: organisation.name: 50 combining marks are stacked on one character; "
+        "the documents keep the first 4"
+    ) in result.stderr
+    q = load_text(source.read_text(encoding="utf-8")).questionnaire
+    assert q.organisation.name == "Zorge" + "\u0301" * 4 + " BV"
+    assert "\u0301" * 5 not in render_markdown(q, POLICY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiếng Việt",  # decomposed below: two marks on one letter
+        unicodedata.normalize("NFD", "Tiếng Việt"),
+        "שָׁלוֹם",  # pointed Hebrew: shin dot and a vowel on one letter
+        "\u05d1\u05bc\u05b8\u0591",  # bet with dagesh, qamats and a cantillation mark
+    ],
+)
+def test_real_scripts_keep_all_their_marks(text: str) -> None:
+    q = load_text(MINIMAL.replace("name: Voorbeeld BV", f'name: "{text}"')).questionnaire
+    assert q.organisation.name == text
