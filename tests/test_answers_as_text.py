@@ -174,3 +174,22 @@ def test_stacked_combining_marks_are_capped_on_load_with_a_warning_naming_the_fi
 def test_real_scripts_keep_all_their_marks(text: str) -> None:
     q = load_text(MINIMAL.replace("name: Voorbeeld BV", f'name: "{text}"')).questionnaire
     assert q.organisation.name == text
+
+
+def test_right_to_left_answers_are_marked_dir_auto_in_html() -> None:
+    text = MINIMAL.replace("name: Voorbeeld BV", 'name: "مستشفى الأمل"').replace(
+        "  owner:", "  title: 'מדיניות רשתות חברתיות'\n  owner:"
+    )
+    q = load_text(text).questionnaire
+    page = render_page(render_markdown(q, POLICY), page_meta(q, POLICY))
+    assert '<p class="organisation" dir="auto">مستشفى الأمل</p>' in page
+    assert re.search(r'<h1 dir="auto"[^>]*>מדיניות רשתות חברתיות</h1>', page)
+    marked = re.findall(r"<(\w+) dir=\"auto\"[^>]*>(.*?)</\1>", page, re.DOTALL)
+    assert len(marked) >= 3
+    assert all(re.search(r"[\u0590-\u08ff]", inner) for _, inner in marked)
+
+
+def test_left_to_right_text_gets_no_direction() -> None:
+    q = load_text(MINIMAL).questionnaire
+    page = render_page(render_markdown(q, POLICY), page_meta(q, POLICY))
+    assert page.count('dir="auto"') == 1  # the organisation line, which always may hold any script

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import cache
@@ -34,7 +35,7 @@ ALLOWED_TAGS = {
     "th", "td", "a", "strong", "em", "code", "blockquote", "hr", "br", "dl", "dt", "dd",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "*": {"id"},
+    "*": {"id", "dir"},
     "a": {"href", "title"},
     "th": {"scope"},
     "ol": {"start"},
@@ -48,6 +49,14 @@ LONG_WORD = 30
 stay whole, so a table's other columns keep their width instead of going off the PDF page."""
 
 _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
+_TEXT_BLOCKS = {"p", "li", "th", "td", "dt", "dd", "blockquote", *_HEADING_TAGS}
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds Arabic, Hebrew or another right-to-left script."""
+    return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
+
+
 _LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)\s*", re.DOTALL)
 _CSS_STRING_SAFE = re.compile(r"[\w .,:;()/·–-]")
 
@@ -85,8 +94,10 @@ class HtmlBody:
 
 
 class _PageStructure(Treeprocessor):
-    """Header cells get ``scope="col"``, aligned columns and cells with a long word a class; a
-    chapter's headings move up one level (see the module docstring)."""
+    """Header cells get ``scope="col"``, aligned columns and cells with a long word a class,
+    blocks with right-to-left text ``dir="auto"`` (the browser then sets their direction from
+    the text: an Arabic answer reads right to left, a Dutch sentence naming a Hebrew name stays
+    left to right); a chapter's headings move up one level (see the module docstring)."""
 
     def __init__(self, md: markdown.Markdown, *, chapter_mode: bool) -> None:
         super().__init__(md)
@@ -103,6 +114,8 @@ class _PageStructure(Treeprocessor):
                     classes.append(LONG_WORD_CLASS)
                 if classes:
                     element.set("class", " ".join(classes))
+            if element.tag in _TEXT_BLOCKS and right_to_left("".join(element.itertext())):
+                element.set("dir", "auto")
             if element.tag == "th":
                 element.set("scope", "col")
             elif self.chapter_mode and element.tag in _HEADING_TAGS and element.tag != "h1":
