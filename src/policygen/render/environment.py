@@ -46,7 +46,7 @@ _SCHEME_COLON = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)")
 _WWW_DOT = re.compile(r"(?i)(?<=www)\.")
 _EMAIL_AT = re.compile(r"(?<=[A-Za-z0-9.+_-])@")
 """GitHub's e-mail autolink is found in the text after entities and escapes are decoded, so only
-a node between the name and the ``@`` stops it: an empty HTML comment, which every Markdown
+a node between the ``@`` and the host stops it: an empty HTML comment, which every Markdown
 reader drops from the HTML it makes."""
 
 
@@ -72,7 +72,7 @@ def escape_markdown(text: str) -> str:
     # Bare addresses: GitHub links "https://", "www." and "name@host.org" wherever they stand.
     escaped = _SCHEME_COLON.sub("&#58;", escaped)
     escaped = _WWW_DOT.sub("&#46;", escaped)
-    return _EMAIL_AT.sub("<!-- -->@", escaped)
+    return _EMAIL_AT.sub("@<!-- -->", escaped)
 
 
 def _finalize(value: Any) -> Any:
