@@ -44,13 +44,20 @@ class _Text(HTMLParser):
         super().__init__()
         self.title_only = include_header_title_only
         self.headings: list[tuple[str, str]] = []
-        self.words: list[str] = []
+        self._chunks: list[str] = []
         self._skip = 0
         self._in_header = False
         self._heading: tuple[str, list[str]] | None = None
         self._in_header_h1 = False
 
+    @property
+    def words(self) -> list[str]:
+        """Words as a reader sees them: a tag separates words, a comment does not (policygen's
+        Markdown puts one inside an e-mail address so that GitHub does not link it)."""
+        return "".join(self._chunks).split()
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._chunks.append(" ")
         if tag in SKIPPED_TAGS:
             self._skip += 1
         elif tag == "header":
@@ -60,6 +67,7 @@ class _Text(HTMLParser):
             self._in_header_h1 = self._in_header
 
     def handle_endtag(self, tag: str) -> None:
+        self._chunks.append(" ")
         if tag in SKIPPED_TAGS:
             self._skip -= 1
         elif tag == "header":
@@ -76,7 +84,7 @@ class _Text(HTMLParser):
             return
         if self._heading is not None:
             self._heading[1].append(data)
-        self.words += data.split()
+        self._chunks.append(data)
 
 
 def _read_html(html: str, *, title_only: bool) -> _Text:

@@ -23,7 +23,14 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from policygen.errors import OutputError, PolicygenError, Problem, StrictModeError, shown
+from policygen.errors import (
+    OutputError,
+    PolicygenError,
+    Problem,
+    QuestionnaireError,
+    StrictModeError,
+    shown,
+)
 from policygen.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -47,6 +54,7 @@ from policygen.render import (
 )
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations, clause_files
+from policygen.render.glyphs import missing_glyph_problems, split_missing
 
 
 @dataclass
@@ -90,10 +98,15 @@ def render_outputs(
     kinds: Collection[str] | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """All outputs of one questionnaire (or of its documents ``kinds``) as ``{file name: bytes}``,
-    plus rendering warnings."""
+    plus rendering warnings.
+
+    A character no installed font has is a warning naming its field; for PDF/A and PDF/UA, whose
+    promise is a faithful page, it is an error and nothing is written.
+    """
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
+    missing_glyphs: list[str] = []
     if adaptations is None:
         adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
@@ -113,11 +126,17 @@ def render_outputs(
 
                 pdf, messages = html_to_pdf(page, variant=options.pdf_variant)
                 outputs[f"{stem}.pdf"] = pdf
+                missing, messages = split_missing(messages)
+                missing_glyphs += missing
+                if missing and options.pdf_variant:
+                    raise QuestionnaireError(
+                        missing_glyph_problems(loaded.source, missing, variant=options.pdf_variant)
+                    )
                 warnings += [
                     Problem(loaded.source.file, None, None, "pdf", f"WeasyPrint: {message}")
                     for message in messages
                 ]
-    return outputs, warnings
+    return outputs, warnings + missing_glyph_problems(loaded.source, missing_glyphs, variant=None)
 
 
 LEFTOVER_AGE_SECONDS = 600
