@@ -19,6 +19,8 @@ from tests.conftest import MINIMAL
 from tests.hardening import (
     ALLOWED_TAGS,
     PAGE_ALLOWED_TAGS,
+    docx_hazards,
+    docx_text,
     live_markup,
     rendered_markdown,
     visible_text,
@@ -162,15 +164,22 @@ def test_hostile_but_valid_questionnaire_builds_safe_documents(
     source.write_bytes((CORPUS / name).read_bytes())
     around = snapshot(tmp_path)
 
-    result = runner.invoke(app, ["build", name, "--out", "out", "--format", "md,html"])
+    result = runner.invoke(app, ["build", name, "--out", "out", "--format", "md,html,docx"])
 
     assert result.exit_code == 0, result.output
     created = {path for path in snapshot(tmp_path) if path not in around}
     outside = [path for path in created if not path.startswith("work/out")]
     assert not outside, f"written outside --out: {outside}"
-    outputs = sorted(path for path in (work / "out").rglob("*") if path.suffix in (".md", ".html"))
-    assert {path.suffix for path in outputs} == {".md", ".html"}
+    suffixes = (".md", ".html", ".docx")
+    outputs = sorted(path for path in (work / "out").rglob("*") if path.suffix in suffixes)
+    assert {path.suffix for path in outputs} == set(suffixes)
     for path in outputs:
+        if path.suffix == ".docx":
+            data = path.read_bytes()
+            assert docx_hazards(data) == [], path.name
+            for shown in CASES["built_safely"][name]["shows"]:
+                assert " ".join(shown.split()) in docx_text(data), f"{shown!r} not in {path.name}"
+            continue
         text = path.read_text(encoding="utf-8")
         html, allowed = (
             (text, PAGE_ALLOWED_TAGS)

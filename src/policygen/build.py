@@ -18,20 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygen.errors import OutputError, Problem, StrictModeError
+from policygen.formats import DEFAULT_FORMATS, FORMATS, WRITERS, Rendered
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
 from policygen.questionnaire import LoadedQuestionnaire, load
-from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown, render_page
+from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations
-
-FORMATS = ("md", "html", "pdf")
 
 
 @dataclass(frozen=True)
 class BuildOptions:
     """How to build: which formats, chapter mode, PDF variant, strictness."""
 
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     as_chapter: bool | None = None
     pdf_variant: str | None = None
     strict: bool = False
@@ -86,21 +85,16 @@ def render_outputs(
     stems = output_stems(loaded, facts)
     for kind in DOCUMENTS:
         stem = stems[kind.key]
-        markdown_text = render_markdown(q, kind, facts=facts)
-        if "md" in options.formats:
-            outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
-        if "html" in options.formats or "pdf" in options.formats:
-            page = render_page(markdown_text, page_meta(q, kind, facts=facts))
-            if "html" in options.formats:
-                outputs[f"{stem}.html"] = page.encode("utf-8")
-            if "pdf" in options.formats:
-                from policygen.render.pdf import html_to_pdf  # WeasyPrint only when a PDF is wanted
-
-                pdf, messages = html_to_pdf(page, variant=options.pdf_variant)
-                outputs[f"{stem}.pdf"] = pdf
+        document = Rendered(
+            render_markdown(q, kind, facts=facts),
+            page_meta(q, kind, facts=facts),
+            pdf_variant=options.pdf_variant,
+        )
+        for name in FORMATS:
+            if name in options.formats:
+                outputs[f"{stem}.{name}"], messages = WRITERS[name](document)
                 warnings += [
-                    Problem(loaded.source.file, None, None, "pdf", f"WeasyPrint: {message}")
-                    for message in messages
+                    Problem(loaded.source.file, None, None, name, message) for message in messages
                 ]
     return outputs, warnings
 

@@ -15,6 +15,7 @@ import typer
 
 from policygen import __version__
 from policygen.errors import PolicygenError
+from policygen.formats import DEFAULT_FORMATS, FORMATS
 
 app = typer.Typer(
     name="policygen",
@@ -56,8 +57,6 @@ def _root(
 
 
 def _parse_formats(text: str) -> tuple[str, ...]:
-    from policygen.build import FORMATS
-
     formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -140,8 +139,11 @@ def build(
         ),
     ] = Path("out"),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md,html,pdf.")
-    ] = "md,html,pdf",
+        str,
+        typer.Option(
+            "--format", "-f", help=f"Formats to build, comma-separated: {','.join(FORMATS)}."
+        ),
+    ] = ",".join(DEFAULT_FORMATS),
     as_chapter: Annotated[
         bool | None,
         typer.Option(
@@ -185,7 +187,7 @@ def build(
         bool, typer.Option("--json", help="Print one JSON summary on standard output.")
     ] = False,
 ) -> None:
-    """Build Markdown, HTML and PDF documents from questionnaires; made for CI.
+    """Build Markdown, HTML, PDF and Word documents from questionnaires; made for CI.
 
     Questionnaires unchanged since their last build are skipped (see --force). Exit code 0: all
     built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
