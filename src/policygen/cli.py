@@ -235,6 +235,61 @@ def build(
 
 
 @app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The previous version of the questionnaire.")],
+    new: Annotated[Path, typer.Argument(help="The new version of the same questionnaire.")],
+    *,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the 'what changed' document into this folder; without it, print its Markdown.",
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Formats to write with --out, comma-separated: {','.join(FORMATS)}.",
+        ),
+    ] = "md",
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the changes as JSON (clause ids per kind), for CI."),
+    ] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed, for CI gates.")
+    ] = False,
+) -> None:
+    """Compare two versions of a questionnaire clause by clause: what changed, for employees."""
+    import json
+
+    from policygen.build import write_files
+    from policygen.diff import diff_files
+
+    formats = _parse_formats(format)
+    try:
+        comparison, files = diff_files(old, new, formats if out else ("md",))
+        if out is not None:
+            written = write_files(out, files)
+    except PolicygenError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
+    elif out is not None:
+        for path in written:
+            typer.echo(str(path))
+    else:
+        sys.stdout.write(next(iter(files.values())).decode("utf-8"))
+    if not comparison.has_changes:
+        typer.echo("no changes", err=True)
+    elif exit_code:
+        raise typer.Exit(code=1)
+
+
+@app.command()
 def init(
     file: Annotated[Path, typer.Argument(help="The questionnaire to write.")] = Path("policy.yaml"),
     *,

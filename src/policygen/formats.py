@@ -8,7 +8,7 @@ when that format is built.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -23,12 +23,15 @@ class Rendered:
     markdown: str
     meta: PageMeta
     pdf_variant: str | None = None
+    contents: bool = True
+    """A table of contents; short documents (what changed, the acknowledgement form) have none."""
 
     @cached_property
     def body(self) -> HtmlBody:
         from policygen.render.html import markdown_to_body
 
-        return markdown_to_body(self.markdown, chapter_mode=self.meta.chapter_mode)
+        body = markdown_to_body(self.markdown, chapter_mode=self.meta.chapter_mode)
+        return body if self.contents else replace(body, toc=[])
 
     @cached_property
     def page(self) -> str:

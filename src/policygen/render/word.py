@@ -20,8 +20,7 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from typing import Any
 
 import docx
@@ -36,6 +35,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from policygen.render.html import HtmlBody, PageMeta
+from policygen.render.htmltree import Node, parse_html
 
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 LINK_SCHEMES = ("https://", "http://", "mailto:")
@@ -44,7 +44,6 @@ LINK_SCHEMES = ("https://", "http://", "mailto:")
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = {"p", "ul", "ol", "table", "blockquote", "hr", "dl", "h1", "h2", "h3", "h4", "h5", "h6"}  # fmt: skip
-_VOID_TAGS = {"br", "hr"}
 _ALIGNMENTS = {
     "align-left": WD_ALIGN_PARAGRAPH.LEFT,
     "align-center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -68,62 +67,6 @@ class WordTheme:
 
 
 HOUSE_THEME = WordTheme()
-
-
-# -- the HTML tree -------------------------------------------------------------------------------
-
-
-@dataclass
-class Node:
-    """One element of the sanitised HTML (text nodes have ``tag == ""``)."""
-
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node] = field(default_factory=list)
-    text: str = ""
-
-
-class _TreeBuilder(HTMLParser):
-    """nh3's output is well-formed and small; a stack is all the parsing it needs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {name: value or "" for name, value in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID_TAGS:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(Node("", text=data))
-
-
-def parse_html(text: str) -> Node:
-    """The element tree of a sanitised HTML fragment."""
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
-
-def text_of(node: Node) -> str:
-    """The text of an element, whitespace collapsed."""
-
-    def walk(n: Node) -> Iterator[str]:
-        yield n.text
-        for child in n.children:
-            yield from walk(child)
-
-    return _SPACE.sub(" ", "".join(walk(node))).strip()
 
 
 # -- inline content ------------------------------------------------------------------------------
@@ -575,9 +518,9 @@ def html_to_docx(body: HtmlBody, meta: PageMeta, theme: WordTheme = HOUSE_THEME)
     if not meta.chapter_mode:
         _title_block(writer, body)
         writer.blocks(intro.children)
-        if body.toc:
+        if body.toc:  # the contents get the first page; the text starts on the next
             _table_of_contents(writer, body)
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     writer.blocks(tree.children)
     _footer(document, meta, text_width)
     _properties(document, meta)
