@@ -174,10 +174,14 @@ def test_hostile_but_valid_questionnaire_builds_safe_documents(
     outputs = sorted(path for path in (work / "out").rglob("*") if path.suffix in suffixes)
     assert {path.suffix for path in outputs} == set(suffixes)
     for path in outputs:
+        # The acknowledgement form shows a few answers only (title, organisation, version).
+        shows = (
+            [] if path.stem.endswith("-leesbevestiging") else CASES["built_safely"][name]["shows"]
+        )
         if path.suffix == ".docx":
             data = path.read_bytes()
             assert docx_hazards(data) == [], path.name
-            for shown in CASES["built_safely"][name]["shows"]:
+            for shown in shows:
                 assert " ".join(shown.split()) in docx_text(data), f"{shown!r} not in {path.name}"
             continue
         text = path.read_text(encoding="utf-8")
@@ -187,7 +191,7 @@ def test_hostile_but_valid_questionnaire_builds_safe_documents(
             else (rendered_markdown(text), ALLOWED_TAGS)
         )
         assert live_markup(html, allowed) == [], path.name
-        for shown in CASES["built_safely"][name]["shows"]:
+        for shown in shows:
             assert shown in visible_text(html), f"{shown!r} is not shown literally in {path.name}"
 
 

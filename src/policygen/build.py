@@ -21,7 +21,8 @@ from policygen.errors import OutputError, Problem, StrictModeError
 from policygen.formats import DEFAULT_FORMATS, FORMATS, WRITERS, Rendered
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
 from policygen.questionnaire import LoadedQuestionnaire, load
-from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown
+from policygen.render import DOCUMENTS, POLICY, Facts, build_facts, page_meta, render_markdown
+from policygen.render.acknowledgement import acknowledgement_form
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations
 
@@ -83,13 +84,18 @@ def render_outputs(
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
     stems = output_stems(loaded, facts)
-    for kind in DOCUMENTS:
-        stem = stems[kind.key]
-        document = Rendered(
+    documents = {
+        stems[kind.key]: Rendered(
             render_markdown(q, kind, facts=facts),
             page_meta(q, kind, facts=facts),
             pdf_variant=options.pdf_variant,
         )
+        for kind in DOCUMENTS
+    }
+    if form := acknowledgement_form(q, facts):
+        stem = f"{stems[POLICY.key]}-{slugify(form[1].title, fallback='form')}"
+        documents[stem] = Rendered(*form, pdf_variant=options.pdf_variant, contents=False)
+    for stem, document in documents.items():
         for name in FORMATS:
             if name in options.formats:
                 outputs[f"{stem}.{name}"], messages = WRITERS[name](document)

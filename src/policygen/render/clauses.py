@@ -189,6 +189,7 @@ POLICY_TREE = Clause(
         Clause(
             "legal-review", varies_with="`organisation.works_council`, `document.approval_date`"
         ),
+        Clause("acknowledgement-form", "acknowledgement_on_last_page", "`document`"),
     ),
 )
 """The social media policy, for every employee."""

@@ -38,6 +38,8 @@ from policygen.render.html import HtmlBody, PageMeta
 from policygen.render.htmltree import Node, parse_html
 
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+PAGE_BREAK_BEFORE = {"acknowledgement-form"}
+"""Sections that start a new page, as ``break-before: page`` does in the PDF's stylesheet."""
 LINK_SCHEMES = ("https://", "http://", "mailto:")
 """Checked again here although nh3 already allows only these: a link is written only if safe."""
 
@@ -233,6 +235,7 @@ class _Writer:
             self.add_spans(paragraph, spans(node.children))
             if anchor := node.attrs.get("id"):
                 self.bookmark(paragraph, anchor)
+                paragraph.paragraph_format.page_break_before = anchor in PAGE_BREAK_BEFORE or None
         elif tag == "p":
             self.add_spans(container.add_paragraph(), spans(node.children))
         elif tag in ("ul", "ol"):
