@@ -262,6 +262,11 @@ class RelatedKind(StrEnum):
     other = "other"
 
 
+class AcknowledgementPlacement(StrEnum):
+    form = "form"
+    last_page = "last_page"
+
+
 class IntroductionKind(StrEnum):
     kickoff = "kickoff"
     video = "video"
@@ -544,6 +549,11 @@ class Introduction(Section):
     )
     acknowledgement_required: StrictBool = Field(
         default=False, description="Employees confirm they have read the policy."
+    )
+    acknowledgement: AcknowledgementPlacement = Field(
+        default=AcknowledgementPlacement.form,
+        description="Where employees sign: a one-page form of its own per version (form), or "
+        "the policy's last page (last_page).",
     )
 
 

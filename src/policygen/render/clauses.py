@@ -202,6 +202,7 @@ POLICY_TREE = Clause(
             varies_with="`document`",
             children=(Clause("acknowledgement", "requires_acknowledgement"),),
         ),
+        Clause("acknowledgement-form", "acknowledgement_on_last_page", "`document`"),
     ),
 )
 """The social media policy, for every employee."""

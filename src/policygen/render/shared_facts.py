@@ -16,6 +16,7 @@ from babel import Locale
 from policygen.errors import RenderError
 from policygen.questionnaire import rules
 from policygen.questionnaire.model import (
+    AcknowledgementPlacement,
     EncouragementLevel,
     MentionEmployer,
     Questionnaire,
@@ -173,6 +174,15 @@ class SharedFacts:
     requires_acknowledgement: Annotated[
         bool, Switch("`introduction.acknowledgement_required: true`")
     ]
+    acknowledgement_on_last_page: Annotated[
+        bool,
+        Switch(
+            "`introduction.acknowledgement_required: true` and "
+            "`introduction.acknowledgement: last_page`"
+        ),
+    ]
+    acknowledgement_form: bool
+    """A separate sign-off form is built beside the documents."""
 
 
 def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
@@ -251,4 +261,8 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         needs_works_council_consent=org.works_council and monitoring.monitors_public_posts,
         has_kpis=bool(monitoring.kpis),
         requires_acknowledgement=q.introduction.acknowledgement_required,
+        acknowledgement_on_last_page=q.introduction.acknowledgement_required
+        and q.introduction.acknowledgement is AcknowledgementPlacement.last_page,
+        acknowledgement_form=q.introduction.acknowledgement_required
+        and q.introduction.acknowledgement is AcknowledgementPlacement.form,
     )
