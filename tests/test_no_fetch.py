@@ -31,7 +31,7 @@ from typer.testing import CliRunner
 
 import policygen
 from policygen.cli import app
-from policygen.render.environment import templates_dir
+from policygen.resources import templates_dir
 
 runner = CliRunner()
 

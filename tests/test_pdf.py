@@ -17,7 +17,8 @@ from tests.conftest import EXAMPLES, ROOT
 from policygen.questionnaire import load
 from policygen.render import POLICY, page_meta, render_markdown, render_page
 from policygen.render.html import PageMeta
-from policygen.render.pdf import allowed_asset, assets_dir, html_to_pdf
+from policygen.render.pdf import allowed_asset, html_to_pdf
+from policygen.resources import assets_dir
 
 pytestmark = pytest.mark.slow
 

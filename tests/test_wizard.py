@@ -24,6 +24,7 @@ from policygen.cli import app
 from policygen.questionnaire import Questionnaire, consistency_warnings, load
 from policygen.questionnaire.model import EncouragementLevel
 from policygen.render import DOCUMENTS, render_markdown
+from policygen.resources import schema_file
 from policygen.wizard.questions import HAND_EDITED
 from policygen.wizard.shapes import shape
 
@@ -679,10 +680,10 @@ def test_written_file_has_schema_header_and_a_comment_above_every_field(tmp_path
     )
 
 
-def test_schema_line_is_relative_inside_this_repository() -> None:
-    assert (
-        wizard.schema_reference(ROOT / "examples" / "new.yaml") == "../schema/policygen.schema.json"
-    )
+def test_schema_line_names_the_shipped_schema_relative_when_nearby() -> None:
+    shipped = schema_file()
+    assert shipped.is_file()
+    assert wizard.schema_reference(shipped.parent / "policies" / "new.yaml") == f"../{shipped.name}"
 
 
 def test_wording_covers_every_field_in_both_languages() -> None:
