@@ -167,7 +167,7 @@ def write_canary(folder: Path) -> tuple[Path, str]:
 def pdf_streams(path: Path) -> Iterator[bytes]:
     """Every stream of the PDF, decompressed."""
     reader = PdfReader(path)
-    for number in range(1, int(reader.trailer["/Size"])):
+    for number in range(1, int(str(reader.trailer["/Size"]))):
         try:
             obj = reader.get_object(number)
         except Exception:  # free entries of the cross-reference table
