@@ -1,43 +1,15 @@
-"""Shared fixtures: questionnaires written into tmp_path from YAML text."""
+"""Fixtures only (helpers live in ``tests/helpers.py``): reproducible dates, YAML files in tmp_path."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import policygen
 from policygen.resources import templates_dir
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-
-MINIMAL = """\
-policygen: 1
-language: nl
-organisation:
-  name: Voorbeeld BV
-  contact:
-    role: afdeling Communicatie
-document:
-  owner: manager Communicatie
-  version: "1.0"
-  effective_date: 2026-03-01
-"""
-
-
-def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """``base`` with ``changes`` applied: nested mappings are merged, other values replaced."""
-    result = dict(base)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merged(result[key], value)
-        else:
-            result[key] = value
-    return result
 
 
 @pytest.fixture(autouse=True)

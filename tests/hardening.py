@@ -18,11 +18,15 @@ from xml.etree import ElementTree
 
 import markdown
 import yaml
+from hypothesis import event
 from hypothesis import strategies as st
 
+from policygen.errors import PolicygenError
+from policygen.questionnaire import load_text
 from policygen.questionnaire.loader import MAX_FILE_BYTES
 from policygen.questionnaire.model import COUNTRY_PATTERN
 from policygen.questionnaire.schema import json_schema_text
+from policygen.render import DOCUMENTS, page_meta, render_markdown, render_page
 from policygen.render.html import ALLOWED_TAGS
 from policygen.resources import templates_dir
 
@@ -371,3 +375,22 @@ def docx_text(data: bytes) -> str:
         root = ElementTree.fromstring(package.read("word/document.xml"))
     lines = ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
     return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def rendered(data: Any) -> list[tuple[str, str]] | None:
+    """``(markdown, html page)`` of each document, or None when the questionnaire is refused."""
+    try:
+        questionnaire = load_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        ).questionnaire
+        documents = []
+        for kind in DOCUMENTS:
+            markdown_text = render_markdown(questionnaire, kind)
+            documents.append(
+                (markdown_text, render_page(markdown_text, page_meta(questionnaire, kind)))
+            )
+    except PolicygenError as error:
+        event(f"refused: {type(error).__name__}")
+        return None
+    event("built")
+    return documents

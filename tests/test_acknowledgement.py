@@ -10,7 +10,7 @@ from typing import Any
 import docx
 import pytest
 import yaml
-from tests.conftest import MINIMAL, merged
+from tests.helpers import MINIMAL, merged
 
 from policygen.build import render_outputs
 from policygen.formats import FORMATS

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 from typer.testing import CliRunner
 
 from policygen.build import render_file

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import MINIMAL
 from tests.hardening import rendered_markdown, visible_text
+from tests.helpers import MINIMAL
 from typer.testing import CliRunner
 
 from policygen.cli import app

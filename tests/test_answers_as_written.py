@@ -15,8 +15,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import MINIMAL
-from tests.test_wizard import Respondent
+from tests.helpers import MINIMAL, Respondent
 from typer.testing import CliRunner
 
 from policygen.cli import app

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import MINIMAL
 from tests.hardening import (
     PAGE_ALLOWED_TAGS,
     docx_hazards,
@@ -27,6 +26,7 @@ from tests.hardening import (
     rendered_markdown,
     visible_text,
 )
+from tests.helpers import MINIMAL, snapshot_with_times
 from typer.testing import CliRunner, Result
 
 from policygen.cli import app
@@ -95,17 +95,6 @@ def hrefs(html: str) -> list[str]:
     return [unescape(href) for href in re.findall(r'href="([^"]*)"', html)]
 
 
-def snapshot(folder: Path) -> dict[str, tuple[bytes | None, int]]:
-    """Every file and folder under ``folder``: its bytes (None for folders) and its mtime."""
-    return {
-        str(path.relative_to(folder)): (
-            None if path.is_dir() else path.read_bytes(),
-            path.stat().st_mtime_ns,
-        )
-        for path in sorted(folder.rglob("*"))
-    }
-
-
 def previous_outputs(out: Path, source: Path) -> Path:
     """An output folder holding an earlier build, which a failed build must not touch."""
     folder = out / source.stem.lower()
@@ -143,18 +132,18 @@ def case_file(name: str, tmp_path: Path) -> tuple[Path, Expected]:
 def test_bad_questionnaire_is_refused_by_validate_and_build(name: str, tmp_path: Path) -> None:
     source, expected = case_file(name, tmp_path)
     out = previous_outputs(tmp_path / "out", source)
-    before = snapshot(out)
+    before = snapshot_with_times(out)
 
     assert_refused(runner.invoke(app, ["validate", str(source)]), source, expected)
     assert_refused(runner.invoke(app, ["build", str(source), "--out", str(out)]), source, expected)
-    assert snapshot(out) == before
+    assert snapshot_with_times(out) == before
 
 
 def test_the_installed_command_refuses_the_whole_corpus_at_once(tmp_path: Path) -> None:
     """The real entry point (not CliRunner): one run over every rejected file, no traceback."""
     sources = [CORPUS / name for name in sorted(REJECTED)]
     out = previous_outputs(tmp_path / "out", sources[0])
-    before = snapshot(out)
+    before = snapshot_with_times(out)
     for command in (["validate"], ["build", "--out", str(out)]):
         completed = subprocess.run(
             [sys.executable, "-m", "policygen", *command, *map(str, sources)],
@@ -169,7 +158,7 @@ def test_the_installed_command_refuses_the_whole_corpus_at_once(tmp_path: Path) 
             expected = REJECTED[source.name]
             where = f"{source}:{expected.line}:" if expected.line is not None else f"{source}:"
             assert where in completed.stderr, f"{command[0]}: no message at {where}"
-    assert snapshot(out) == before
+    assert snapshot_with_times(out) == before
 
 
 @pytest.mark.parametrize("name", sorted(CASES["built_safely"]))
@@ -181,12 +170,12 @@ def test_hostile_but_valid_questionnaire_builds_safe_documents(
     monkeypatch.chdir(work)
     source = work / name
     source.write_bytes((CORPUS / name).read_bytes())
-    around = snapshot(tmp_path)
+    around = snapshot_with_times(tmp_path)
 
     result = runner.invoke(app, ["build", name, "--out", "out", "--format", "md,html,docx"])
 
     assert result.exit_code == 0, result.output
-    created = {path for path in snapshot(tmp_path) if path not in around}
+    created = {path for path in snapshot_with_times(tmp_path) if path not in around}
     outside = [path for path in created if not path.startswith("work/out")]
     assert not outside, f"written outside --out: {outside}"
     case = CASES["built_safely"][name]

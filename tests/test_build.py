@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL, snapshot
 
 from policygen import batch as batch_module
 from policygen.batch import (
@@ -36,13 +36,6 @@ def questionnaire(folder: Path, name: str, organisation: str = "Voorbeeld BV") -
     path = folder / name
     path.write_text(MINIMAL.replace("Voorbeeld BV", organisation), encoding="utf-8")
     return path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (hidden ones too) with its bytes."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
 
 
 def statuses(reports: list[DocumentReport]) -> list[Status]:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 from typer.testing import CliRunner, Result
 
 from policygen.cli import app

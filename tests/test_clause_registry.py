@@ -7,7 +7,7 @@ import re
 from dataclasses import fields
 
 import pytest
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 from policygen.questionnaire import load_text
 from policygen.render import DOCUMENTS, DocumentKind, build_facts

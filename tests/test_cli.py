@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import MINIMAL, ROOT
+from tests.helpers import MINIMAL, ROOT
 from typer.testing import CliRunner
 
 from policygen import __version__

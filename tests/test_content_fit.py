@@ -7,14 +7,12 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import MINIMAL, merged
-from tests.test_policy_clauses import ACCOUNT, policy, questionnaire, section
+from tests.helpers import ACCOUNT, MINIMAL, merged, plan, policy, questionnaire, section
 
 from policygen.errors import QuestionnaireError
 from policygen.questionnaire import load_text
 from policygen.questionnaire.checks import consistency_warnings
 from policygen.questionnaire.model import Approval, Platform
-from policygen.render import PLAN, render_markdown
 from policygen.render.language import labels
 
 DUTCH_LAW = [
@@ -36,10 +34,6 @@ FOREIGN_PUBLIC_BODY = {
     "monitoring": {"monitors_public_posts": True},
     "accounts": {"managed": [ACCOUNT]},
 }
-
-
-def plan(changes: dict[str, Any], language: str = "nl") -> str:
-    return render_markdown(questionnaire(changes, language), PLAN)
 
 
 @pytest.mark.parametrize(("language", "statutes"), [("nl", DUTCH_LAW), ("en", ENGLISH_DUTCH_LAW)])

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 from typer.testing import CliRunner
 
 from policygen.build import render_outputs

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import EXAMPLES, merged
+from tests.helpers import EXAMPLES, LEVELS, merged
 from typer.testing import CliRunner
 
 from policygen.cli import app
@@ -22,7 +22,6 @@ from policygen.render.clauses import expected_ids
 runner = CliRunner()
 DUTCH = next(e for e in EXAMPLES if "language: nl" in e.read_text(encoding="utf-8"))
 ENGLISH = next(e for e in EXAMPLES if "language: en" in e.read_text(encoding="utf-8"))
-LEVELS = ("restrained", "neutral", "encouraged", "ambassadors")
 SECTORS = ("healthcare", "public_sector", "education", "business", "nonprofit")
 
 

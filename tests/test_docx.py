@@ -14,8 +14,8 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
-from tests.conftest import EXAMPLES
 from tests.hardening import docx_hazards
+from tests.helpers import EXAMPLES
 
 from policygen.formats import Rendered
 from policygen.questionnaire import load

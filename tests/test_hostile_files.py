@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 from typer.testing import CliRunner
 
 from policygen.cli import app

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES, MINIMAL
+from tests.helpers import EXAMPLES, MINIMAL
 
 from policygen.questionnaire import load
 from policygen.render import (

@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES
-from tests.language import stray_words
+from tests.helpers import EXAMPLES, stray_words
 
 from policygen.build import render_outputs
 from policygen.options import BuildOptions

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 from policygen.errors import QuestionnaireError
 from policygen.questionnaire import load

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL, snapshot
 from typer.testing import CliRunner, Result
 
 from policygen.build import LEFTOVER_AGE_SECONDS, write_files
@@ -37,15 +37,6 @@ NEW_ANSWERS = (
 Tree = dict[str, bytes]
 
 
-def tree(folder: Path) -> Tree:
-    """Every file under ``folder`` with its bytes; temporary files left by a killed build apart."""
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.name.endswith(".tmp")
-    }
-
-
 def build(source: Path, out: Path) -> Result:
     return runner.invoke(app, ["build", str(source), "--out", str(out), *FAST])
 
@@ -58,7 +49,7 @@ def previous(tmp_path: Path) -> tuple[Path, Path, Tree]:
     out = tmp_path / "out"
     assert build(source, out).exit_code == 0
     source.write_text(NEW_ANSWERS, encoding="utf-8")
-    old = tree(out)
+    old = snapshot(out, temporaries=False)
     assert len(old) >= 4
     return source, out, old
 
@@ -122,7 +113,7 @@ def test_a_build_killed_while_writing_leaves_each_output_old_or_new(
     reference = tmp_path / "reference"
     shutil.copytree(out, reference)
     assert build(source, reference).exit_code == 0
-    new = tree(reference)
+    new = snapshot(reference, temporaries=False)
     assert set(new) == set(old)
     assert any(new[name] != old[name] for name in old)
 
@@ -148,7 +139,7 @@ def test_a_build_killed_while_writing_leaves_each_output_old_or_new(
             child.send_signal(signal.SIGKILL)
         child.communicate(timeout=30)
 
-        after = tree(out)
+        after = snapshot(out, temporaries=False)
         assert set(after) == set(old), f"kill after {delay} s: files appeared or vanished"
         for name, data in after.items():
             assert data in (old[name], new[name]), (
@@ -164,7 +155,7 @@ def test_a_build_killed_while_writing_leaves_each_output_old_or_new(
     assert "killed" in outcomes, "every build finished before the kill: the test proved nothing"
 
     assert build(source, out).exit_code == 0, "a later build repairs everything"
-    assert tree(out) == new
+    assert snapshot(out, temporaries=False) == new
 
 
 def fail_writes_into(
@@ -220,7 +211,7 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_previous_outputs(
     assert isinstance(result.exception, SystemExit)
     assert "No space left on device" in result.stderr
     assert "Traceback" not in result.output
-    assert tree(out) == old
+    assert snapshot(out, temporaries=False) == old
     assert list(out.rglob("*.tmp")) == [], "temporary files are removed after a failed write"
 
 
@@ -243,7 +234,7 @@ def test_a_folder_where_no_file_can_be_created_gives_a_clear_error(
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert "Permission denied" in result.stderr
-    assert tree(out) == old
+    assert snapshot(out, temporaries=False) == old
 
 
 def test_an_output_folder_under_a_file_gives_a_clear_error(tmp_path: Path) -> None:
@@ -268,14 +259,14 @@ def test_an_output_path_that_is_a_folder_gives_a_clear_error(
     (out / html).unlink()
     (out / html).mkdir()
     (out / html / "kept.txt").write_text("someone's folder\n", encoding="utf-8")
-    before = tree(out)
+    before = snapshot(out, temporaries=False)
 
     result = build(source, out)
 
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert "is a folder" in result.stderr
-    assert tree(out) == before
+    assert snapshot(out, temporaries=False) == before
     assert list(out.rglob("*.tmp")) == []
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import EXAMPLES, ROOT
 
 from policygen.questionnaire import load
 from policygen.render import POLICY, page_meta, render_markdown, render_page

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import EXAMPLES, MINIMAL, merged
+from tests.helpers import EXAMPLES, MINIMAL, merged
 
 from policygen.questionnaire import load
 from policygen.questionnaire.model import Language, Questionnaire

@@ -7,61 +7,24 @@ import re
 from typing import Any
 
 import pytest
-import yaml
-from tests.conftest import EXAMPLES, MINIMAL, ROOT, merged
-from tests.language import stray_words
+from tests.helpers import (
+    ACCOUNT,
+    EVERY_OFFER,
+    EXAMPLES,
+    LEVELS,
+    ROOT,
+    anchor_ids,
+    merged,
+    policy,
+    questionnaire,
+    section,
+    stray_words,
+)
 
-from policygen.questionnaire import load, load_text
+from policygen.questionnaire import load
 from policygen.questionnaire.model import Questionnaire
 from policygen.render import DOCUMENTS, POLICY, build_facts, render_markdown
 from policygen.render.clauses import LANGUAGES, clause_index, expected_ids
-
-ACCOUNT = {
-    "platform": "linkedin",
-    "handle": "Voorbeeld BV",
-    "url": "https://www.linkedin.com/company/voorbeeld",
-    "purpose": "vacatures",
-    "owner": "team Communicatie",
-    "response_time_hours": 24,
-}
-ENGLISH_NAMES = {
-    "organisation": {"name": "Example Ltd", "contact": {"role": "HR team"}},
-    "document": {"owner": "Head of HR"},
-}
-EVERY_OFFER = {
-    "ambassador_programme": True,
-    "ambassador_coordinator": "recruiter",
-    "content_to_share": True,
-    "time_allowance_hours_per_month": 2,
-    "recognition": "Een bedankje in de nieuwsbrief.",
-    "training": True,
-}
-_ANCHOR = re.compile(r"^#{1,6} .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
-
-
-def questionnaire(changes: dict[str, Any], language: str = "nl") -> Questionnaire:
-    """The minimal questionnaire with some answers changed, through the real loader."""
-    data = merged(yaml.safe_load(MINIMAL), {"language": language})
-    if language == "en":
-        data = merged(data, ENGLISH_NAMES)
-    text = yaml.safe_dump(merged(data, changes), allow_unicode=True, sort_keys=False)
-    return load_text(text).questionnaire
-
-
-def policy(changes: dict[str, Any], language: str = "nl") -> str:
-    return render_markdown(questionnaire(changes, language), POLICY)
-
-
-def anchor_ids(markdown: str) -> list[str]:
-    return _ANCHOR.findall(markdown)
-
-
-def section(markdown: str, anchor: str) -> str:
-    """The text under the heading with this anchor, up to the next heading."""
-    match = re.search(rf"^#+ .*\{{#{anchor}\}}\n(.*?)(?=^#|\Z)", markdown, re.MULTILINE | re.DOTALL)
-    assert match, f"no section {anchor}"
-    return match.group(1)
-
 
 # Each row: answers that switch clauses on, answers that switch them off, the clauses.
 SWITCHES = [
@@ -190,9 +153,6 @@ def test_roles_table_has_fallbacks_and_one_row_per_role() -> None:
     assert (
         "Beheert de accounts" in communication[0] and "beslist over maatregelen" in communication[0]
     )
-
-
-LEVELS = ("restrained", "neutral", "encouraged", "ambassadors")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

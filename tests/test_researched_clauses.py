@@ -4,7 +4,7 @@ for it, and says what the organisation does for the reader (issue 10)."""
 from __future__ import annotations
 
 import pytest
-from tests.test_policy_clauses import ACCOUNT, anchor_ids, policy, section
+from tests.helpers import ACCOUNT, anchor_ids, policy, section
 
 from policygen.render.clauses import LANGUAGES
 

@@ -12,7 +12,7 @@ import venv
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import EXAMPLES, ROOT
 
 from policygen.questionnaire import load
 

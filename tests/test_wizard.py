@@ -11,12 +11,12 @@ from __future__ import annotations
 import difflib
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import EXAMPLES, ROOT, Respondent
 from typer.testing import CliRunner
 
 from policygen import wizard
@@ -29,50 +29,6 @@ from policygen.wizard.questions import HAND_EDITED
 from policygen.wizard.shapes import shape
 
 runner = CliRunner()
-
-
-class Respondent:
-    """Answers each question by the first key found in it (or in the lines just before it).
-
-    A list value gives successive answers to the same question; anything unmatched gets Enter.
-    """
-
-    def __init__(self, answers: Mapping[str, str | list[str]]) -> None:
-        self.answers = {
-            key: list(value) if isinstance(value, list) else value for key, value in answers.items()
-        }
-        self.typed: list[str] = []
-        self.prompts: list[str] = []
-        self.transcript: list[str] = []
-        self._shown: list[str] = []
-        self._context = ""
-
-    def say(self, text: str = "", *, bold: bool = False) -> None:
-        self.transcript.append(text)
-        self._shown.append(text)
-
-    def ask(self, prompt: str) -> str:
-        if prompt.strip() == "-" and not self._shown:
-            context = self._context  # the next item of the same list
-        else:
-            context = self._context = "\n".join([*self._shown, prompt])
-        self._shown = []
-        answer = ""
-        for key, value in self.answers.items():
-            if key in context:
-                if isinstance(value, list):
-                    if not value:
-                        continue
-                    answer = value.pop(0)
-                else:
-                    answer = value
-                break
-        self.transcript.append(prompt + answer)
-        self.prompts.append(prompt)
-        self.typed.append(answer)
-        if len(self.typed) > 2000:
-            raise AssertionError("the interview does not end:\n" + "\n".join(self.transcript[-40:]))
-        return answer
 
 
 @pytest.fixture
