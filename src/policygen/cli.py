@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from policygen import __version__
 from policygen.errors import PolicygenError
+
+if TYPE_CHECKING:
+    from policygen.options import BuildOptions
 
 app = typer.Typer(
     name="policygen",
@@ -140,8 +143,13 @@ def build(
         ),
     ] = Path("out"),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md,html,pdf.")
-    ] = "md,html,pdf",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Formats to build, comma-separated: md,html,pdf (default: all; md,html with --watch).",
+        ),
+    ] = None,
     as_chapter: Annotated[
         bool | None,
         typer.Option(
@@ -185,6 +193,13 @@ def build(
             "in their manifests) that this build does not make; lists each one."
         ),
     ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            help="After building, rebuild a questionnaire whenever it or a file it reads "
+            "changes, until Ctrl-C."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")
     ] = False,
@@ -198,11 +213,13 @@ def build(
     built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
     """
     from policygen.batch import DEFAULT_TIMEOUT, BatchOptions, build_batch, expand_inputs
-    from policygen.options import BuildOptions
+    from policygen.options import FORMATS, BuildOptions
     from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS
+    from policygen.watch import WATCH_FORMATS
 
-    formats = _parse_formats(format)
+    default_formats = WATCH_FORMATS if watch else FORMATS
+    formats = _parse_formats(format) if format is not None else default_formats
     if pdf_variant is not None:
         pdf_variant = pdf_variant.strip().lower()
         if pdf_variant not in PDF_VARIANTS:
@@ -217,7 +234,14 @@ def build(
         raise typer.BadParameter(
             "--check writes nothing; run --clean without it", param_hint="--clean"
         )
+    if watch and (check or as_json):
+        raise typer.BadParameter(
+            "--watch keeps building; run --check and --json without it", param_hint="--watch"
+        )
     batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force, clean=clean)
+    if watch:
+        _watch(expand_inputs(files), out, options, quiet=quiet)
+        return
     interrupted = False
     with reporter_for(quiet=quiet, as_json=as_json) as reporter:
         try:
@@ -241,6 +265,20 @@ def build(
         os._exit(130)
     if not all(report.ok for report in reports):
         raise typer.Exit(code=1)
+
+
+def _watch(sources: list[Path], out: Path, options: BuildOptions, *, quiet: bool) -> None:
+    """``build --watch``: plain lines (no progress bar between edits); Ctrl-C ends it, exit 0."""
+    from policygen.progress import Reporter
+    from policygen.watch import watch
+
+    typer.echo("Watching; press Ctrl-C to stop.", err=True)
+    try:
+        watch(sources, out, options, Reporter(quiet=quiet))
+    except PolicygenError as error:
+        _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("Stopped watching.", err=True)
 
 
 @app.command()
