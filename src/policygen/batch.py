@@ -289,6 +289,11 @@ def _decide(
                 "removes none of the files it lists",
             )
         )
+    if key is None and batch.check:
+        try:
+            planned_outputs(source, options)
+        except PolicygenError as error:  # what its build would say, without rendering
+            return DocumentReport(source, folder, Status.FAILED, error=str(error)), found
     if key is None or (batch.force and not batch.check):
         return None, found
     record = manifest.builds.get(key) if manifest else None
