@@ -134,9 +134,13 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
     sources: list[Path] = []
     for item in inputs:
         if _is(item, Path.is_dir):
+            try:
+                entries = list(item.iterdir())
+            except OSError as error:
+                raise _input_error(item, f"cannot list this folder: {error.strerror}") from None
             found = sorted(
                 path
-                for path in item.iterdir()
+                for path in entries
                 if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES
                 and not path.name.startswith(".")
                 and _is(path, Path.is_file)
