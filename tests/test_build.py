@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from policygen.batch import (
     build_batch,
     expand_inputs,
 )
-from policygen.build import build_file, write_files
+from policygen.build import LEFTOVER_AGE_SECONDS, build_file, write_files
 from policygen.errors import QuestionnaireError
 from policygen.manifest import MANIFEST_NAME, read_manifest
 from policygen.options import BuildOptions
@@ -329,11 +330,11 @@ def test_reports_follow_the_inputs_not_the_order_workers_finish(
     real_render = batch_module.render_file
 
     def first_is_slowest(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "zulu":
             time.sleep(0.5)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", first_is_slowest)  # forked workers inherit it
     recorder = Recorder()
@@ -354,12 +355,12 @@ def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
     real_render = batch_module.render_file
 
     def hangs_on_stuck(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             while True:  # a layout that never ends
                 time.sleep(0.01)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", hangs_on_stuck)
     started = time.perf_counter()
@@ -379,11 +380,11 @@ def test_a_worker_that_dies_costs_only_its_own_document(
     real_render = batch_module.render_file
 
     def killed_on_crash(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "crash":
             os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", killed_on_crash)
     reports = build_batch(sources, tmp_path / "out", MD_HTML, PARALLEL)
@@ -400,14 +401,16 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
     ]
     real_render = batch_module.render_file
 
-    def stuck_in_c(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[object]]:
+    def stuck_in_c(
+        source: Path, options: BuildOptions, kinds: object = None
+    ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             signal.pthread_sigmask(
                 signal.SIG_BLOCK, {signal.SIGALRM}
             )  # like C code that never returns
             while True:
                 time.sleep(0.05)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", stuck_in_c)
     started = time.perf_counter()
@@ -419,7 +422,7 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
 
 def test_write_files_keeps_a_file_whose_name_extends_another(tmp_path: Path) -> None:
     """Clearing `.policy.yaml.*.tmp` leftovers must not delete the new `.policy.yaml.bak.*.tmp`."""
-    (tmp_path / ".policy.yaml.old.tmp").write_bytes(b"left by a killed build")
+    leftover(tmp_path / ".policy.yaml.old.tmp")
     written = write_files(tmp_path, {"policy.yaml.bak": b"old", "policy.yaml": b"new"})
     assert [p.read_bytes() for p in written] == [b"old", b"new"]
     assert not list(tmp_path.glob(".*.tmp"))
@@ -440,3 +443,37 @@ def test_check_reports_an_invalid_questionnaire_without_rendering(
     [report] = build_batch([source], tmp_path / "out", MD_HTML, BatchOptions(jobs=1, check=True))
     assert report.status is Status.FAILED
     assert report.error is not None and "file not found: 'missing.md'" in report.error
+
+
+def leftover(path: Path) -> Path:
+    """A temporary file as a build killed long ago left it."""
+    path.write_bytes(b"left by a killed build")
+    old = time.time() - LEFTOVER_AGE_SECONDS - 60
+    os.utime(path, (old, old))
+    return path
+
+
+def test_another_builds_temporary_in_flight_is_kept(tmp_path: Path) -> None:
+    in_flight = tmp_path / ".policy.md.a1b2c3.tmp"
+    in_flight.write_bytes(b"being written by a concurrent build")
+    write_files(tmp_path, {"policy.md": b"new"})
+    assert in_flight.exists()
+
+
+def test_two_concurrent_builds_into_one_folder_never_break_each_other(tmp_path: Path) -> None:
+    sources = [questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in ("alpha", "bravo")]
+    out = tmp_path / "out"
+    failures: list[str] = []
+
+    def build_again_and_again() -> None:
+        for _ in range(15):
+            reports = build_batch(sources, out, MD_HTML, BatchOptions(jobs=1, force=True))
+            failures.extend(r.error for r in reports if r.error is not None)
+
+    builds = [threading.Thread(target=build_again_and_again) for _ in range(2)]
+    for thread in builds:
+        thread.start()
+    for thread in builds:
+        thread.join()
+    assert failures == []
+    assert not list(out.rglob("*.tmp"))

@@ -8,18 +8,13 @@ back in the order of the inputs, whatever order the workers finish in.
 
 from __future__ import annotations
 
-import contextlib
 import fnmatch
 import glob
-import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,6 +42,8 @@ from policygen.manifest import (
     stale_outputs,
 )
 from policygen.options import BuildOptions
+from policygen.render import DOCUMENTS
+from policygen.workers import Lost, OverTime, Workers, hard_limit, time_bound
 
 QUESTIONNAIRE_SUFFIXES = (".yaml", ".yml")
 DEFAULT_TIMEOUT = 120.0
@@ -57,7 +54,7 @@ class BatchOptions:
     """How to run a batch: parallelism, time bound, check mode, incremental skipping."""
 
     jobs: int | None = None
-    """Worker processes; None means one per CPU."""
+    """Worker processes; None means one per CPU this process may use."""
     timeout: float | None = DEFAULT_TIMEOUT
     """Seconds one questionnaire may take to render; None for no bound."""
     check: bool = False
@@ -257,8 +254,9 @@ def build_batch(
     with _termination_as_interrupt():
         _render_all(
             jobs,
-            workers=min(batch.jobs or default_jobs(), len(jobs)),
-            warm_pdf="pdf" in options.formats,
+            workers=batch.jobs or default_jobs(),
+            pdf="pdf" in options.formats,
+            timeout=batch.timeout,
             started=lambda: _start(listener, len(sources), decided, in_order),
             conclude=conclude,
         )
@@ -391,6 +389,14 @@ class _Job:
 
 
 @dataclass(frozen=True)
+class _Task:
+    """What one worker renders: a questionnaire's documents ``kinds`` (None: all of them)."""
+
+    job: _Job
+    kinds: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class _Rendered:
     """What a worker sends back: bytes and warnings, or an error message (exceptions may not
     survive pickling intact, their messages always do)."""
@@ -402,18 +408,14 @@ class _Rendered:
     error: str | None = None
 
 
-class _OverTime(BaseException):
-    """Raised by SIGALRM inside a render that has used up its time; a BaseException, so that
-    no ``except Exception`` in a library turns it into an ordinary rendering error."""
-
-
-def _render_job(job: _Job) -> _Rendered:
-    """Render one questionnaire within its time bound; never raises for a bad questionnaire."""
+def _render_task(task: _Task) -> _Rendered:
+    """Render within the time bound; never raises for a bad questionnaire."""
+    job = task.job
     start = time.perf_counter()
     try:
-        with _time_bound(job.timeout):
-            files, warnings = render_file(job.source, job.options)
-    except _OverTime:
+        with time_bound(job.timeout):
+            files, warnings = render_file(job.source, job.options, task.kinds)
+    except OverTime:
         error = DocumentTimeoutError(
             f"{job.source}: stopped after {job.timeout:g} s (the --timeout per questionnaire); "
             "its previous outputs are unchanged. Raise --timeout if the document is simply large."
@@ -433,173 +435,68 @@ def _milliseconds(start: float) -> int:
     return round((time.perf_counter() - start) * 1000)
 
 
-@contextmanager
-def _time_bound(seconds: float | None) -> Iterator[None]:
-    """Raise ``_OverTime`` in this thread after ``seconds`` (POSIX main thread; else unbounded)."""
-    if (
-        not seconds
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def over_time(signum: int, frame: FrameType | None) -> None:
-        raise _OverTime
-
-    previous = signal.signal(signal.SIGALRM, over_time)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-# Narrow paragraphs force hyphenation, so each language's dictionary is loaded here too.
-_WARM_UP_PAGE = (
-    "<!DOCTYPE html><html><head><style>{css}</style></head><body>"
-    '<p lang="nl" style="width: 3em">Communicatiebeleid</p>'
-    '<p lang="en" style="width: 3em">Communication</p></body></html>'
-)
-
-
-def _init_worker(warm_pdf: bool) -> None:
-    """Each worker: leave Ctrl-C to the parent, and load WeasyPrint, the fonts, the page design
-    and the hyphenation dictionaries once (the PDF stage keeps them per process), before the
-    first document."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if warm_pdf:
-        from policygen.render.html import stylesheet
-        from policygen.render.pdf import html_to_pdf
-
-        with contextlib.suppress(PolicygenError):  # the real documents will report it
-            html_to_pdf(_WARM_UP_PAGE.format(css=stylesheet()))
-
-
 def _render_all(
     jobs: list[_Job],
     *,
     workers: int,
-    warm_pdf: bool,
+    pdf: bool,
+    timeout: float | None,
     started: Callable[[], None],
     conclude: Callable[[_Rendered], None],
 ) -> None:
-    """Render every job, here (one worker) or in a process pool; ``conclude`` each result here.
+    """Render every job, here (one worker) or in worker processes; ``conclude`` each result here.
 
-    A worker that dies (killed, out of memory, crashed) or stays stuck past the hard limit, in
-    code SIGALRM cannot interrupt, costs only its own document: the pool is replaced and the
-    others go on. Documents that were in a dying pool are retried alone, so that only the one
-    that kills its worker again fails.
+    With PDFs a task is one document, so that one questionnaire's policy and plan render at once;
+    without, a task is a questionnaire (its Markdown and HTML take milliseconds; splitting would
+    load it twice). Large questionnaires start first, so that no worker is left with a long
+    document at the end while the others idle.
     """
     if workers <= 1:
         started()
         for job in jobs:
-            conclude(_render_job(job))
+            conclude(_render_task(_Task(job)))
         return
-    # fork: workers start in milliseconds and inherit the imported modules. Start them before
-    # `started()`, which may start the progress display's thread.
-    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    pending, suspects = _largest_first(jobs), list[_Job]()
-    while pending or suspects:
-        group = [suspects.pop(0)] if suspects else pending
-        pool = ProcessPoolExecutor(
-            min(workers, len(group)),
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(warm_pdf,),
-        )
-        try:
-            futures = {pool.submit(_render_job, job): job for job in group}
-            started()
-            started = _nothing
-            again, suspected = _collect(futures, conclude)
-        except BaseException:
-            _stop_workers(pool)
-            raise
-        pending = again if group is pending else pending + again
-        suspects += suspected
-        if all(future.done() for future in futures):
-            pool.shutdown()
-        else:  # a worker is stuck: it must not hold up the end of the batch
-            _stop_workers(pool)
+    from policygen.render.pdf import warm_up
+
+    kinds: list[tuple[str, ...] | None] = [(kind.key,) for kind in DOCUMENTS] if pdf else [None]
+    tasks = [_Task(job, part) for job in _largest_first(jobs) for part in kinds]
+    pool = Workers(
+        _render_task,
+        min(workers, len(tasks)),
+        hard_limit=hard_limit(timeout),
+        warm_up=warm_up if pdf else None,
+    )
+    try:
+        for number, task in enumerate(tasks):
+            pool.submit(number, task)
+        started()
+        parts: dict[int, dict[int, _Rendered]] = {}
+        for number, result in pool.results():
+            job = tasks[number].job
+            if isinstance(result, Lost):
+                result = _Rendered(job.index, {}, [], 0, f"{job.source}: {result.reason}")
+            parts.setdefault(job.index, {})[number] = result
+            if len(parts[job.index]) == len(kinds):
+                conclude(_whole([part for _, part in sorted(parts.pop(job.index).items())]))
+    finally:
+        pool.stop()
 
 
-def _nothing() -> None:
-    """What ``started`` becomes after the first pool."""
-
-
-_POLL_SECONDS = 0.5
-
-
-def _hard_limit(timeout: float | None) -> float | None:
-    """How long a worker may spend on one document before it is killed: SIGALRM, the soft
-    bound, cannot interrupt C code that never returns."""
-    return None if timeout is None else 2 * timeout + 2
-
-
-def _collect(
-    futures: dict[Future[_Rendered], _Job], conclude: Callable[[_Rendered], None]
-) -> tuple[list[_Job], list[_Job]]:
-    """Conclude the pool's documents as they finish. If the pool breaks or a document overruns
-    the hard limit, return the documents still to do and those to retry alone."""
-    pending = set(futures)
-    running_since: dict[Future[_Rendered], float] = {}
-    limit = _hard_limit(next(iter(futures.values())).timeout)
-    while pending:
-        done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
-        now = time.monotonic()
-        broken = []
-        for future in sorted(done, key=lambda f: futures[f].index):
-            try:
-                conclude(future.result())
-            except BrokenProcessPool:
-                broken.append(future)
-        for future in pending:
-            if future.running():
-                running_since.setdefault(future, now)
-        if broken:
-            unfinished = [f for f in futures if f in pending or f in broken]
-            if len(futures) == 1:
-                _fail(
-                    futures,
-                    unfinished,
-                    "its worker process stopped (killed, out of memory or crashed)",
-                    conclude,
-                )
-                return [], []
-            suspected = [f for f in unfinished if f in running_since] or unfinished[:1]
-            again = [futures[f] for f in unfinished if f not in suspected]
-            return again, [futures[f] for f in suspected]
-        overdue = [
-            f for f in pending if limit is not None and now - running_since.get(f, now) > limit
-        ]
-        if overdue:
-            _fail(
-                futures,
-                overdue,
-                "it did not stop at the time bound; its worker process was killed",
-                conclude,
-            )
-            return [futures[f] for f in pending if f not in overdue], []
-    return [], []
-
-
-def _fail(
-    futures: dict[Future[_Rendered], _Job],
-    failed: list[Future[_Rendered]],
-    reason: str,
-    conclude: Callable[[_Rendered], None],
-) -> None:
-    for future in failed:
-        job = futures[future]
-        conclude(_Rendered(job.index, {}, [], 0, f"{job.source}: {reason}"))
+def _whole(parts: list[_Rendered]) -> _Rendered:
+    """One questionnaire's documents, rendered apart, as one result; failed if any part failed."""
+    errors = [part.error for part in parts if part.error is not None]
+    return _Rendered(
+        parts[0].index,
+        {} if errors else {name: data for part in parts for name, data in part.files.items()},
+        [warning for part in parts for warning in part.warnings],
+        sum(part.milliseconds for part in parts),
+        errors[0] if errors else None,
+    )
 
 
 def _largest_first(jobs: list[_Job]) -> list[_Job]:
-    """Start long documents first, so that no worker is left with one at the end while the
-    others wait (reports still follow the inputs). A longer questionnaire makes longer documents."""
+    """Start long documents first (reports still follow the inputs). A longer questionnaire
+    makes longer documents."""
 
     def size(job: _Job) -> int:
         try:
@@ -608,24 +505,6 @@ def _largest_first(jobs: list[_Job]) -> list[_Job]:
             return 0
 
     return sorted(jobs, key=size, reverse=True)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop at once: workers hold nothing but bytes in memory, so nothing is lost.
-
-    Nothing here waits without a bound: a worker that ignores SIGTERM is killed, and the pool is
-    not joined, because joining a pool whose workers were terminated can hang on Python 3.11.
-    """
-    processes = list(pool._processes.values())  # no public API before Python 3.14
-    for process in processes:
-        process.terminate()
-    deadline = time.monotonic() + 2
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():
-            process.kill()
-            process.join(1)
-    pool.shutdown(wait=False, cancel_futures=True)
 
 
 # --- Concluding, in this process only ----------------------------------------------------------

@@ -16,7 +16,8 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,15 @@ from policygen.options import BuildOptions
 from policygen.questionnaire import LoadedQuestionnaire, load
 from policygen.questionnaire.loader import MAX_FILE_BYTES
 from policygen.reading import UnreadableError, read_bounded
-from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown, render_page
+from policygen.render import (
+    DOCUMENTS,
+    POLICY,
+    Facts,
+    build_facts,
+    page_meta,
+    render_markdown,
+    render_page,
+)
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations, clause_files
 
@@ -75,9 +84,13 @@ def output_stems(loaded: LoadedQuestionnaire, facts: Facts | None = None) -> dic
 
 
 def render_outputs(
-    loaded: LoadedQuestionnaire, options: BuildOptions, adaptations: Adaptations | None = None
+    loaded: LoadedQuestionnaire,
+    options: BuildOptions,
+    adaptations: Adaptations | None = None,
+    kinds: Collection[str] | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
-    """All outputs of one questionnaire as ``{file name: bytes}``, plus rendering warnings."""
+    """All outputs of one questionnaire (or of its documents ``kinds``) as ``{file name: bytes}``,
+    plus rendering warnings."""
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
@@ -86,7 +99,7 @@ def render_outputs(
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
     stems = output_stems(loaded, facts)
-    for kind in DOCUMENTS:
+    for kind in (kind for kind in DOCUMENTS if kinds is None or kind.key in kinds):
         stem = stems[kind.key]
         markdown_text = render_markdown(q, kind, facts=facts)
         if "md" in options.formats:
@@ -107,11 +120,18 @@ def render_outputs(
     return outputs, warnings
 
 
+LEFTOVER_AGE_SECONDS = 600
+"""A temporary this old is a killed build's leftover; a younger one may be another build's, in
+flight into the same folder, which must not lose it (writing one questionnaire's files takes
+milliseconds)."""
+
+
 def _remove_stale_temporaries(folder: Path, name: str) -> None:
     """A build killed mid-write (SIGKILL, power cut) leaves its hidden temporary file behind."""
     for stale in folder.glob(f".{glob.escape(name)}.*.tmp"):
         with contextlib.suppress(FileNotFoundError, IsADirectoryError):
-            stale.unlink()
+            if time.time() - stale.lstat().st_mtime > LEFTOVER_AGE_SECONDS:
+                stale.unlink()
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
@@ -172,11 +192,19 @@ def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
         seen[folder] = source
 
 
-def render_file(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[Problem]]:
-    """Load, check and render one questionnaire in memory; ``--strict`` turns warnings into errors."""
+def render_file(
+    source: Path, options: BuildOptions, kinds: Collection[str] | None = None
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Load, check and render one questionnaire in memory; ``--strict`` turns warnings into errors.
+
+    ``kinds`` renders only those documents (a batch renders each in a worker of its own); the
+    questionnaire's own warnings then come with the policy only, so that they are reported once.
+    """
     loaded = load(source)
     adaptations, warnings = inspect_questionnaire(loaded)
-    files, render_warnings = render_outputs(loaded, options, adaptations)
+    if kinds is not None and POLICY.key not in kinds:
+        warnings = []
+    files, render_warnings = render_outputs(loaded, options, adaptations, kinds)
     warnings += render_warnings
     if options.strict and warnings:
         raise StrictModeError(

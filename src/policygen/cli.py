@@ -167,7 +167,10 @@ def build(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Questionnaires built in parallel (default: CPU count)."
+            "--jobs",
+            "-j",
+            min=1,
+            help="Documents rendered in parallel (default: the CPUs this process may use).",
         ),
     ] = None,
     timeout: Annotated[

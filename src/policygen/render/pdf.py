@@ -12,15 +12,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from policygen.errors import PdfError
 from policygen.render.environment import templates_dir
+from policygen.render.html import stylesheet
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
@@ -66,6 +66,8 @@ def assets_dir() -> Path:
 
 def allowed_asset(url: str) -> Path | None:
     """The packaged asset a ``file:`` URL points to, or None when it points anywhere else."""
+    from urllib.request import url2pathname  # it imports http and ssl: only for a PDF's assets
+
     parts = urlsplit(url)
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return None
@@ -127,3 +129,19 @@ def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[s
         except Exception as error:  # WeasyPrint raises many types; all mean "no PDF".
             raise PdfError(f"WeasyPrint could not make the PDF: {error}") from None
     return pdf, captured.messages
+
+
+# Narrow paragraphs force hyphenation, so each language's dictionary is loaded here too.
+_WARM_UP_PAGE = (
+    "<!DOCTYPE html><html><head><style>{css}</style></head><body>"
+    '<p lang="nl" style="width: 3em">Communicatiebeleid</p>'
+    '<p lang="en" style="width: 3em">Communication</p></body></html>'
+)
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, the fonts, the page design and the hyphenation dictionaries (kept per
+    process) by rendering a small page, so that a worker pays for them before its first document
+    rather than during it."""
+    with suppress(PdfError):  # the real documents will report it
+        html_to_pdf(_WARM_UP_PAGE.format(css=stylesheet()))
