@@ -428,6 +428,23 @@ def test_write_files_keeps_a_file_whose_name_extends_another(tmp_path: Path) -> 
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_check_reports_an_invalid_questionnaire_without_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "policy.yaml"
+    source.write_text(
+        MINIMAL + "customisation:\n  replace:\n    summary: missing.md\n", encoding="utf-8"
+    )
+
+    def no_rendering(source: Path, options: BuildOptions) -> None:
+        raise AssertionError("--check rendered")
+
+    monkeypatch.setattr(batch_module, "render_file", no_rendering)
+    [report] = build_batch([source], tmp_path / "out", MD_HTML, BatchOptions(jobs=1, check=True))
+    assert report.status is Status.FAILED
+    assert report.error is not None and "file not found: 'missing.md'" in report.error
+
+
 def leftover(path: Path) -> Path:
     """A temporary file as a build killed long ago left it."""
     path.write_bytes(b"left by a killed build")

@@ -131,9 +131,13 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
     sources: list[Path] = []
     for item in inputs:
         if _is(item, Path.is_dir):
+            try:
+                entries = list(item.iterdir())
+            except OSError as error:
+                raise _input_error(item, f"cannot list this folder: {error.strerror}") from None
             found = sorted(
                 path
-                for path in item.iterdir()
+                for path in entries
                 if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES
                 and not path.name.startswith(".")
                 and _is(path, Path.is_file)
@@ -287,6 +291,11 @@ def _decide(
                 "removes none of the files it lists",
             )
         )
+    if key is None and batch.check:
+        try:
+            planned_outputs(source, options)
+        except PolicygenError as error:  # what its build would say, without rendering
+            return DocumentReport(source, folder, Status.FAILED, error=str(error)), found
     if key is None or (batch.force and not batch.check):
         return None, found
     record = manifest.builds.get(key) if manifest else None

@@ -35,8 +35,9 @@ from policygen.render.environment import templates_dir
 MANIFEST_NAME = ".policygen-manifest.json"
 MANIFEST_FORMAT = 2
 MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_OUTPUT_BYTES = 256 * 1024 * 1024
-"""Larger files in an output folder are not policygen's: they are never read whole."""
+MAX_OUTPUT_BYTES = 32 * 1024 * 1024
+"""Larger files in an output folder are not policygen's (its largest PDF is a few MB): they are
+never read."""
 MAX_BUILDS = 8
 """Builds remembered per folder (other formats, options, a version switched back and forth)."""
 _MAX_ENTRIES = 1000
@@ -197,7 +198,9 @@ def _validated(data: object) -> Manifest:
         if not isinstance(build, dict) or not _is_hex(build.get("key")):
             raise ManifestError("a build without a valid key")
         names = build.get("outputs")
-        if not isinstance(names, list) or not all(name in outputs for name in names):
+        if not isinstance(names, list) or not all(
+            isinstance(name, str) and name in outputs for name in names
+        ):
             raise ManifestError("a build lists an output the manifest does not record")
         builds[build["key"]] = BuildRecord(tuple(names), _warnings(build.get("warnings")))
     return Manifest(outputs, builds)
