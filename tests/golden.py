@@ -12,7 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 
 ROOT = Path(__file__).resolve().parents[1]

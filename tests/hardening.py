@@ -18,6 +18,7 @@ import yaml
 from hypothesis import strategies as st
 
 from policygen.questionnaire.loader import MAX_FILE_BYTES
+from policygen.questionnaire.model import COUNTRY_PATTERN
 from policygen.questionnaire.schema import json_schema_text
 from policygen.render.environment import templates_dir
 from policygen.render.html import ALLOWED_TAGS
@@ -43,6 +44,15 @@ def is_url(node: dict[str, Any]) -> bool:
 NAMES_FILES = {"customisation"}
 """Sections that name files beside the questionnaire; their own tests cover them
 (tests/test_customisation.py), so generated questionnaires leave them out."""
+
+
+COUNTRIES = ["NL", "GB", "BE", "US"]
+"""Dutch law, UK GDPR, the GDPR elsewhere, and no privacy regulation we can name."""
+
+
+def pattern_value(node: dict[str, Any]) -> str:
+    """A valid value for a non-address pattern: a country code or an e-mail address."""
+    return "GB" if node["pattern"] == COUNTRY_PATTERN else "communicatie@example.org"
 
 
 def is_text(node: dict[str, Any]) -> bool:
@@ -83,7 +93,7 @@ def every_field(
         if node.get("format") == "date":
             return dt.date(2026, 3, 1)
         if "pattern" in node:
-            return url if is_url(node) else "communicatie@example.org"
+            return url if is_url(node) else pattern_value(node)
         return text(path, node.get("maxLength", 200))
     if kind in ("integer", "number"):
         return node.get("maximum", node.get("minimum", 1))
@@ -199,6 +209,8 @@ def questionnaires(node: dict[str, Any] = SCHEMA) -> st.SearchStrategy[Any]:
     if kind == "string":
         if node.get("format") == "date":
             return st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+        if node.get("pattern") == COUNTRY_PATTERN:
+            return st.sampled_from(COUNTRIES)
         if "pattern" in node:
             return st.sampled_from(URLS) if is_url(node) else st.just("info@example.org")
         return marked_text(node.get("maxLength", 200))

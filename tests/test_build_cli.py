@@ -101,8 +101,14 @@ def test_check_exit_codes_name_the_stale_file_and_write_nothing(tmp_path: Path) 
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     stale = build("--check", "-o", out, path)
     assert stale.exit_code == 1
-    assert f"would rebuild {out / 'alpha' / 'socialemediabeleid-v1.0.md'} (differs)" in stale.stderr
+    md = out / "alpha" / "socialemediabeleid-v1.0.md"
+    assert f"would rebuild {md} (out of date)" in stale.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    as_json = json.loads(build("--check", "--json", "-o", out, path).stdout)
+    [document] = as_json["documents"]
+    assert document["status"] == "stale"
+    assert {"path": str(md), "reason": "out of date"} in document["stale"]
+    assert len(document["stale"]) == 4
 
     (out / "alpha" / "socialemediabeleid-v1.0.html").unlink()
     missing = build("--check", "-o", out, path)
@@ -217,6 +223,27 @@ def _processes_mentioning(text: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def test_clean_says_which_files_it_removed(tmp_path: Path) -> None:
+    [path] = questionnaires(tmp_path, "alpha")
+    out = tmp_path / "out"
+    assert build("-o", out, path).exit_code == 0
+    path.write_text(MINIMAL.replace('"1.0"', '"1.1"'), encoding="utf-8")
+    assert build("-o", out, path).exit_code == 0
+    assert (out / "alpha" / "socialemediabeleid-v1.0.md").exists()
+    cleaned = build("--clean", "-o", out, path)
+    assert cleaned.exit_code == 0, cleaned.output
+    assert f"removed  {out / 'alpha' / 'socialemediabeleid-v1.0.md'}" in cleaned.stdout
+    assert sorted(p.name for p in (out / "alpha").iterdir()) == sorted(
+        [MANIFEST_NAME]
+        + [
+            f"{stem}-v1.1.{ext}"
+            for stem in ("socialemediabeleid", "implementatieplan-socialemediabeleid")
+            for ext in ("md", "html")
+        ]
+    )
+    assert build("--clean", "--check", "-o", out, path).exit_code == 2
 
 
 HANGING_BUILD = """

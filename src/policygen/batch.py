@@ -8,6 +8,7 @@ back in the order of the inputs, whatever order the workers finish in.
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 import signal
@@ -21,14 +22,26 @@ from pathlib import Path
 from types import FrameType
 
 from policygen.build import (
-    BuildOptions,
     check_unique_folders,
+    clean_folder,
+    input_key,
     output_folder,
+    planned_outputs,
     render_file,
     write_outputs,
 )
 from policygen.errors import DocumentTimeoutError, PolicygenError, Problem, QuestionnaireError
-from policygen.manifest import Manifest, is_current, read_manifest, source_key
+from policygen.manifest import (
+    MANIFEST_NAME,
+    BuildRecord,
+    ManifestError,
+    digest,
+    output_digest,
+    problems,
+    read_manifest,
+    stale_outputs,
+)
+from policygen.options import BuildOptions
 from policygen.render import DOCUMENTS
 from policygen.workers import Lost, OverTime, Workers, hard_limit, time_bound
 
@@ -45,9 +58,11 @@ class BatchOptions:
     timeout: float | None = DEFAULT_TIMEOUT
     """Seconds one questionnaire may take to render; None for no bound."""
     check: bool = False
-    """Render in memory and compare with the files on disk; write nothing."""
+    """Decide from the manifests whether the files on disk are current; write nothing."""
     force: bool = False
     """Rebuild even when the manifest says the outputs are current."""
+    clean: bool = False
+    """Remove the files earlier builds made (per the manifest) that this build does not make."""
 
 
 class Status(StrEnum):
@@ -83,6 +98,10 @@ class DocumentReport:
     milliseconds: int = 0
     error: str | None = None
     stale: list[StaleFile] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """``--clean``: files of earlier builds removed."""
+    notes: list[str] = field(default_factory=list)
+    """How the result was reached, when it matters (``--check`` had to render)."""
 
     @property
     def ok(self) -> bool:
@@ -105,25 +124,25 @@ class BatchListener:
 def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
     """Files as given; every questionnaire in a folder; globs expanded here for shells that don't.
 
-    Folder contents and glob matches are sorted; a file named twice is built once.
+    Folder contents and glob matches are sorted; a file named twice is built once. A path that
+    cannot even be looked at (too long, a symlink loop, no permission) is passed on as a file:
+    its build says why, with the others.
     """
     sources: list[Path] = []
     for item in inputs:
-        if item.is_dir():
+        if _is(item, Path.is_dir):
             found = sorted(
                 path
                 for path in item.iterdir()
                 if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES
                 and not path.name.startswith(".")
-                and path.is_file()
+                and _is(path, Path.is_file)
             )
             if not found:
                 raise _input_error(item, "no questionnaires (*.yaml, *.yml) in this folder")
             sources += found
-        elif not item.exists() and glob.has_magic(str(item)):
-            # glob.glob, not Path.glob: the pattern may be absolute.
-            matches = sorted(Path(m) for m in glob.glob(str(item), recursive=True))  # noqa: PTH207
-            found = [path for path in matches if path.is_file()]
+        elif not os.path.lexists(item) and glob.has_magic(str(item)):
+            found = [path for path in _glob(str(item)) if _is(path, Path.is_file)]
             if not found:
                 raise _input_error(item, "this pattern matches no file")
             sources += found
@@ -131,8 +150,57 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
             sources.append(item)  # a missing file is reported by its build, with the others
     unique: dict[Path, Path] = {}
     for source in sources:
-        unique.setdefault(source.resolve(), source)
+        unique.setdefault(_identity(source), source)
     return list(unique.values())
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``path.is_dir()`` or ``path.is_file()``, False where Python 3.11 raises instead."""
+    try:
+        return test(path)
+    except (OSError, RuntimeError):
+        return False
+
+
+def _identity(path: Path) -> Path:
+    """The real path, or the absolute one when a symlink loop or a long name stops resolving."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path.cwd() / path
+
+
+def _glob(pattern: str) -> list[Path]:
+    """The sorted matches of a glob; ``**`` descends into folders but never into a symlink to one
+    (``glob.glob`` would, so two links to a parent folder made it exponential)."""
+    if "**" not in pattern:
+        return sorted(Path(m) for m in glob.glob(pattern))  # noqa: PTH207  (may be absolute)
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root, rest = Path(*parts[:fixed]) if fixed else Path(), parts[fixed:]
+    matches = []
+    for folder, folders, files in os.walk(root, followlinks=False):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        relative = Path(folder).relative_to(root).parts
+        matches += [
+            Path(folder) / name
+            for name in files
+            if not name.startswith(".") and _matches(rest, (*relative, name))
+        ]
+    return sorted(matches)
+
+
+def _matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Glob components against path components; ``**`` stands for any number of folders."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(pattern[1:], parts[skip:]) for skip in range(len(parts) + 1))
+    return (
+        bool(parts)
+        and fnmatch.fnmatchcase(parts[0], pattern[0])
+        and _matches(pattern[1:], parts[1:])
+    )
 
 
 def _input_error(path: Path, message: str) -> QuestionnaireError:
@@ -157,23 +225,27 @@ def build_batch(
     check_unique_folders(sources, out)
     listener = listener or BatchListener()
     in_order = _InOrder(len(sources), listener)
-    skipped: list[tuple[int, DocumentReport]] = []
+    decided: list[tuple[int, DocumentReport]] = []
     jobs: list[_Job] = []
+    findings: dict[int, _Findings] = {}
     for index, source in enumerate(sources):
         folder = output_folder(source, out)
-        key = source_key(source, options)
-        if key is not None and not (batch.check or batch.force):
-            manifest = read_manifest(folder)
-            if manifest is not None and is_current(folder, manifest, key):
-                skipped.append((index, _skipped(source, folder, manifest, options)))
-                continue
-        jobs.append(_Job(index, source, folder, key, options, batch.timeout))
+        key = input_key(source, options)
+        report, findings[index] = _decide(source, folder, key, options, batch)
+        if report is not None:
+            report.warnings[:0] = findings[index].warnings
+            decided.append((index, report))
+        else:
+            jobs.append(_Job(index, source, folder, key, options, batch.timeout))
 
     jobs_by_index = {job.index: job for job in jobs}
 
     def conclude(rendered: _Rendered) -> None:
         job = jobs_by_index[rendered.index]
-        in_order.add(rendered.index, _conclude(job, rendered, check=batch.check))
+        report = _conclude(job, rendered, check=batch.check, clean=batch.clean)
+        report.warnings[:0] = findings[job.index].warnings
+        report.notes += findings[job.index].notes
+        in_order.add(rendered.index, report)
 
     with _termination_as_interrupt():
         _render_all(
@@ -181,20 +253,76 @@ def build_batch(
             workers=batch.jobs or default_jobs(),
             pdf="pdf" in options.formats,
             timeout=batch.timeout,
-            started=lambda: _start(listener, len(sources), skipped, in_order),
+            started=lambda: _start(listener, len(sources), decided, in_order),
             conclude=conclude,
         )
     return in_order.reports()
 
 
+@dataclass
+class _Findings:
+    """What deciding found that the report of a rendered questionnaire must still say."""
+
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _decide(
+    source: Path, folder: Path, key: str | None, options: BuildOptions, batch: BatchOptions
+) -> tuple[DocumentReport | None, _Findings]:
+    """The report of a questionnaire the manifest decides without rendering (a skip, or a
+    ``--check`` verdict), or None: render it."""
+    found = _Findings()
+    try:
+        manifest = read_manifest(folder)
+    except ManifestError as error:
+        manifest = None
+        found.warnings.append(
+            Problem(
+                folder / MANIFEST_NAME,
+                None,
+                None,
+                "",
+                f"not understood ({error}); ignored: the outputs are rebuilt, and --clean "
+                "removes none of the files it lists",
+            )
+        )
+    if key is None or (batch.force and not batch.check):
+        return None, found
+    record = manifest.builds.get(key) if manifest else None
+    if manifest is not None and record is not None:
+        stale = [StaleFile(folder / n, why) for n, why in stale_outputs(folder, manifest, record)]
+        if not stale:
+            return _up_to_date(source, folder, record, options, batch), found
+        if batch.check:
+            return DocumentReport(source, folder, Status.STALE, stale=stale), found
+        return None, found
+    if not batch.check:
+        return None, found
+    if manifest is None and os.path.lexists(folder):
+        found.notes.append(
+            f"no readable manifest in {folder}: rendered the documents to compare them"
+        )
+        return None, found
+    try:
+        planned = planned_outputs(source, options)
+    except PolicygenError:
+        return None, found  # rendering reports the error as a build would
+    reason = "out of date"
+    stale = [
+        StaleFile(folder / n, reason if os.path.lexists(folder / n) else "missing") for n in planned
+    ]
+    return DocumentReport(source, folder, Status.STALE, stale=stale), found
+
+
 def _start(
     listener: BatchListener,
     total: int,
-    skipped: list[tuple[int, DocumentReport]],
+    decided: list[tuple[int, DocumentReport]],
     in_order: _InOrder,
 ) -> None:
     listener.start(total)
-    for index, report in skipped:
+    for index, report in decided:
         in_order.add(index, report)
 
 
@@ -217,15 +345,25 @@ class _InOrder:
         return [report for report in self._reports if report is not None]
 
 
-def _skipped(
-    source: Path, folder: Path, manifest: Manifest, options: BuildOptions
+def _up_to_date(
+    source: Path, folder: Path, record: BuildRecord, options: BuildOptions, batch: BatchOptions
 ) -> DocumentReport:
-    warnings = manifest.problems(source)
-    outputs = [folder / name for name in manifest.outputs]
+    """A questionnaire whose recorded build is on disk: skipped, or current for ``--check``."""
+    warnings = problems(record, source)
+    outputs = [folder / name for name in record.outputs]
+    status = Status.CURRENT if batch.check else Status.SKIPPED
     if options.strict and warnings:
         message = f"{source}: {len(warnings)} warning(s) and --strict is on; its outputs were left as they were"
         return DocumentReport(source, folder, Status.FAILED, outputs, warnings, error=message)
-    return DocumentReport(source, folder, Status.SKIPPED, outputs, warnings)
+    report = DocumentReport(source, folder, status, outputs, warnings)
+    if batch.clean and not batch.check:
+        try:
+            cleaned = clean_folder(folder, set(record.outputs))
+        except PolicygenError as error:
+            report.status, report.error = Status.FAILED, str(error)
+            return report
+        report.removed, report.warnings = cleaned.removed, warnings + cleaned.kept
+    return report
 
 
 # --- Rendering, in worker processes or in this one ----------------------------------------------
@@ -364,7 +502,7 @@ def _largest_first(jobs: list[_Job]) -> list[_Job]:
 # --- Concluding, in this process only ----------------------------------------------------------
 
 
-def _conclude(job: _Job, rendered: _Rendered, *, check: bool) -> DocumentReport:
+def _conclude(job: _Job, rendered: _Rendered, *, check: bool, clean: bool) -> DocumentReport:
     """Write (or compare) one rendered questionnaire."""
     start = time.perf_counter()
     report = DocumentReport(job.source, job.folder, Status.FAILED, warnings=rendered.warnings)
@@ -375,10 +513,13 @@ def _conclude(job: _Job, rendered: _Rendered, *, check: bool) -> DocumentReport:
         report.stale = _compare(job.folder, rendered.files)
         report.status = Status.STALE if report.stale else Status.CURRENT
     else:
-        manifest = Manifest.of(job.key or "", rendered.files, rendered.warnings)
         try:
             with _interrupts_deferred():
-                report.outputs = write_outputs(job.folder, rendered.files, manifest)
+                written = write_outputs(
+                    job.folder, rendered.files, job.key, rendered.warnings, clean=clean
+                )
+            report.outputs, report.removed = written.outputs, written.removed
+            report.warnings = rendered.warnings + written.kept
             report.status = Status.BUILT
         except PolicygenError as error:
             report.error = str(error)
@@ -389,14 +530,12 @@ def _conclude(job: _Job, rendered: _Rendered, *, check: bool) -> DocumentReport:
 def _compare(folder: Path, files: dict[str, bytes]) -> list[StaleFile]:
     stale = []
     for name, data in files.items():
-        path = folder / name
-        try:
-            if path.read_bytes() != data:
-                stale.append(StaleFile(path, "differs"))
-        except FileNotFoundError:
-            stale.append(StaleFile(path, "missing"))
-        except OSError as error:
-            stale.append(StaleFile(path, f"unreadable: {error.strerror or error}"))
+        on_disk = output_digest(folder, name)
+        if on_disk is None:
+            reason = "unreadable" if os.path.lexists(folder / name) else "missing"
+            stale.append(StaleFile(folder / name, reason))
+        elif on_disk != digest(data):
+            stale.append(StaleFile(folder / name, "differs"))
     return stale
 
 

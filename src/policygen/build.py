@@ -1,26 +1,41 @@
-"""One questionnaire -> its documents on disk, written atomically.
+"""One questionnaire -> its documents on disk, written atomically; nothing else is touched.
 
 Everything is rendered in memory first; only when every output of a questionnaire exists as bytes
 are they written, each to a temporary file in the target folder and then renamed over the old one.
-A failed build therefore never leaves a half-written or missing file behind.
+A failed build therefore never leaves a half-written or missing file behind. A build replaces
+only the files it makes: other formats and versions stay, and only ``--clean`` removes files,
+those the manifest says earlier builds made, unchanged since.
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
 import re
+import stat
 import tempfile
 import time
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policygen.errors import OutputError, Problem, StrictModeError
-from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
+from anyascii import anyascii
+
+from policygen.errors import OutputError, PolicygenError, Problem, StrictModeError, shown
+from policygen.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestError,
+    build_key,
+    output_digest,
+    read_manifest,
+)
+from policygen.options import BuildOptions
 from policygen.questionnaire import LoadedQuestionnaire, load
+from policygen.questionnaire.loader import MAX_FILE_BYTES
+from policygen.reading import UnreadableError, read_bounded
 from policygen.render import (
     DOCUMENTS,
     POLICY,
@@ -31,19 +46,7 @@ from policygen.render import (
     render_page,
 )
 from policygen.render.clauses import inspect_questionnaire, read_customisation
-from policygen.render.customisation import Adaptations
-
-FORMATS = ("md", "html", "pdf")
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to build: which formats, chapter mode, PDF variant, strictness."""
-
-    formats: tuple[str, ...] = FORMATS
-    as_chapter: bool | None = None
-    pdf_variant: str | None = None
-    strict: bool = False
+from policygen.render.customisation import Adaptations, clause_files
 
 
 @dataclass
@@ -56,16 +59,15 @@ class BuildResult:
 
 
 def slugify(text: str, fallback: str = "policy") -> str:
-    """A file-name-safe slug: ASCII letters, digits and hyphens only, never a path."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A file-name-safe slug: ASCII letters, digits and hyphens only, never a path. Other
+    scripts are transliterated (``日本`` -> ``riben``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
     return slug[:80].strip("-") or fallback
 
 
 def _version_slug(version: str) -> str:
     """``1.2`` stays ``1.2``; anything else becomes hyphens; dots never lead or repeat."""
-    ascii_text = unicodedata.normalize("NFKD", version).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower())
+    slug = re.sub(r"[^a-z0-9.]+", "-", anyascii(version).lower())
     slug = re.sub(r"\.{2,}", ".", slug).strip("-.")
     return slug[:20].strip("-.") or "0"
 
@@ -171,8 +173,10 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
 
 
 def output_folder(source: Path, out: Path) -> Path:
-    """Each questionnaire's outputs go to their own subfolder, named after its file."""
-    return out / slugify(source.stem, fallback="questionnaire")
+    """Each questionnaire's outputs go to their own subfolder, named after its file; a name
+    with nothing to transliterate gets a short hash of itself, so two such names never meet."""
+    name_hash = hashlib.sha256(source.stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return out / slugify(source.stem, fallback=f"questionnaire-{name_hash}")
 
 
 def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
@@ -180,9 +184,10 @@ def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
     seen: dict[Path, Path] = {}
     for source in sources:
         folder = output_folder(source, out)
-        if folder in seen and seen[folder].resolve() != source.resolve():
+        if folder in seen and os.path.realpath(seen[folder]) != os.path.realpath(source):
             raise OutputError(
-                f"{seen[folder]} and {source} would both write to {folder}; rename one of them"
+                f"{shown(seen[folder])} and {shown(source)} would both write to "
+                f"{shown(folder)}; rename one of them"
             )
         seen[folder] = source
 
@@ -209,22 +214,128 @@ def render_file(
     return files, warnings
 
 
-def write_outputs(folder: Path, files: dict[str, bytes], manifest: Manifest) -> list[Path]:
-    """Write the outputs and, last, their manifest; then remove outputs of the last build that
-    this one no longer makes (a new title or version renames the files)."""
-    previous = read_manifest(folder)
+@dataclass
+class Written:
+    """What writing one questionnaire's outputs did to its folder."""
+
+    outputs: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """``--clean``: files earlier builds made that this one did not."""
+    kept: list[Problem] = field(default_factory=list)
+    """``--clean``: files the manifest lists that were left, each with the reason."""
+
+
+def previous_manifest(folder: Path) -> Manifest:
+    """The folder's manifest, or an empty one when there is none or it is not understood (the
+    batch warns about that once, when it decides what to build)."""
+    try:
+        return read_manifest(folder) or Manifest()
+    except ManifestError:
+        return Manifest()
+
+
+def _check_folder(folder: Path) -> None:
+    """A questionnaire's output folder must be a real folder: a symlink in its place (from a
+    committed output folder) would send writes and removals elsewhere."""
+    with contextlib.suppress(OSError):  # missing or unreachable: writing says why
+        if stat.S_ISLNK(folder.lstat().st_mode):
+            raise OutputError(
+                f"{shown(folder)}: is a symbolic link; policygen writes only into a real folder"
+            )
+
+
+def _unmade(folder: Path, manifest: Manifest, made: set[str]) -> tuple[list[str], list[Problem]]:
+    """Files earlier builds made and this one did not, which ``--clean`` may remove: those still
+    as policygen wrote them. The others are kept, each with the reason."""
+    removable, kept = [], []
+    for name in sorted(set(manifest.outputs) - made):
+        path = folder / name
+        if not os.path.lexists(path):
+            continue
+        if output_digest(folder, name) == manifest.outputs[name]:
+            removable.append(name)
+        else:
+            kept.append(
+                Problem(path, None, None, "", "changed since policygen wrote it; --clean kept it")
+            )
+    return removable, kept
+
+
+def _remove(folder: Path, names: list[str]) -> list[Path]:
+    removed = []
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+            removed.append(folder / name)
+    return removed
+
+
+def write_outputs(
+    folder: Path,
+    files: dict[str, bytes],
+    key: str | None,
+    warnings: list[Problem],
+    *,
+    clean: bool = False,
+) -> Written:
+    """Write the outputs and, with them, the manifest that records them; with ``clean``, then
+    remove the files earlier builds made that this one did not. Nothing else is touched."""
+    _check_folder(folder)
+    previous = previous_manifest(folder)
+    on_disk = {name for name in previous.outputs if os.path.lexists(folder / name)}
+    removable, kept = _unmade(folder, previous, set(files)) if clean else ([], [])
+    manifest = previous.after_build(key, files, warnings, on_disk - set(removable))
     written = write_files(folder, {**files, MANIFEST_NAME: manifest.to_bytes()})
-    for name in sorted(set(previous.outputs) - set(files) if previous else ()):
-        obsolete = folder / name
-        if obsolete.parent == folder and obsolete.is_file():
-            obsolete.unlink()
-    return [path for path in written if path.name != MANIFEST_NAME]
+    outputs = [path for path in written if path.name != MANIFEST_NAME]
+    return Written(outputs, _remove(folder, removable), kept)
 
 
-def build_file(source: Path, out: Path, options: BuildOptions) -> BuildResult:
+def clean_folder(folder: Path, made: set[str]) -> Written:
+    """``--clean`` for a questionnaire whose outputs are up to date: only the removal."""
+    _check_folder(folder)
+    previous = previous_manifest(folder)
+    removable, kept = _unmade(folder, previous, made)
+    if removable:
+        write_files(folder, {MANIFEST_NAME: previous.without(set(removable)).to_bytes()})
+    return Written([], _remove(folder, removable), kept)
+
+
+def input_files(source: Path) -> list[Path]:
+    """Every file a build of this questionnaire reads: the questionnaire first, then its clause
+    files. What the build key hashes and ``--watch`` watches; add new inputs (branding) here."""
+    try:
+        loaded = load(source)
+    except PolicygenError:
+        return [source]
+    return [source, *clause_files(loaded)]
+
+
+def input_key(source: Path, options: BuildOptions) -> str | None:
+    """The build key of a questionnaire and its inputs; None when one cannot be read (its
+    build then says why). Taken before rendering: a later edit then never looks built."""
+    try:
+        files = input_files(source)
+        inputs = [read_bounded(source, MAX_FILE_BYTES)]
+        inputs += [read_bounded(p, MAX_FILE_BYTES, inside=source.parent) for p in files[1:]]
+    except UnreadableError:
+        return None
+    return build_key(inputs, options)
+
+
+def planned_outputs(source: Path, options: BuildOptions) -> list[str]:
+    """The names of the files a build would make, without rendering (for ``--check``); raises
+    what the build would raise for an invalid questionnaire or clause file."""
+    loaded = load(source)
+    read_customisation(loaded)
+    stems = output_stems(loaded)
+    return [f"{stems[kind.key]}.{fmt}" for kind in DOCUMENTS for fmt in options.formats]
+
+
+def build_file(
+    source: Path, out: Path, options: BuildOptions, *, clean: bool = False
+) -> BuildResult:
     """Load, check, render and write one questionnaire, with its manifest."""
-    key = source_key(source, options)  # before rendering: a later edit then never looks built
+    key = input_key(source, options)
     files, warnings = render_file(source, options)
-    folder = output_folder(source, out)
-    outputs = write_outputs(folder, files, Manifest.of(key or "", files, warnings))
-    return BuildResult(source=source, outputs=outputs, warnings=warnings)
+    written = write_outputs(output_folder(source, out), files, key, warnings, clean=clean)
+    return BuildResult(source=source, outputs=written.outputs, warnings=warnings + written.kept)

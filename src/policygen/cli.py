@@ -56,7 +56,7 @@ def _root(
 
 
 def _parse_formats(text: str) -> tuple[str, ...]:
-    from policygen.build import FORMATS
+    from policygen.options import FORMATS
 
     formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     unknown = [f for f in formats if f not in FORMATS]
@@ -181,6 +181,13 @@ def build(
     force: Annotated[
         bool, typer.Option(help="Rebuild even questionnaires unchanged since their last build.")
     ] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            help="Also remove the files earlier builds of these questionnaires made (as listed "
+            "in their manifests) that this build does not make; lists each one."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")
     ] = False,
@@ -194,7 +201,7 @@ def build(
     built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
     """
     from policygen.batch import DEFAULT_TIMEOUT, BatchOptions, build_batch, expand_inputs
-    from policygen.build import BuildOptions
+    from policygen.options import BuildOptions
     from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS
 
@@ -209,7 +216,11 @@ def build(
         formats=formats, as_chapter=as_chapter, pdf_variant=pdf_variant, strict=strict
     )
     bound = DEFAULT_TIMEOUT if timeout is None else timeout or None
-    batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force)
+    if clean and check:
+        raise typer.BadParameter(
+            "--check writes nothing; run --clean without it", param_hint="--clean"
+        )
+    batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force, clean=clean)
     interrupted = False
     with reporter_for(quiet=quiet, as_json=as_json) as reporter:
         try:
