@@ -49,6 +49,9 @@ LONG_WORD = 30
 stay whole, so a table's other columns keep their width instead of going off the PDF page."""
 
 _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
+_PLACEHOLDER = re.compile(f"{markdown.util.STX}[^{markdown.util.ETX}]*{markdown.util.ETX}")
+"""Python-Markdown's stand-in for an escaped character or entity (``\\*``, ``&amp;``) until it
+writes the HTML: one character to the reader."""
 _TEXT_BLOCKS = {"p", "li", "th", "td", "dt", "dd", "blockquote", *_HEADING_TAGS}
 
 
@@ -109,7 +112,7 @@ class _PageStructure(Treeprocessor):
                 classes = []
                 if style := element.attrib.pop("style", ""):
                     classes.append("align-" + style.split(":")[-1].strip(" ;"))
-                words = "".join(element.itertext()).split()
+                words = _PLACEHOLDER.sub("_", "".join(element.itertext())).split()
                 if any(len(word) >= LONG_WORD for word in words):
                     classes.append(LONG_WORD_CLASS)
                 if classes:
