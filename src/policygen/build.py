@@ -21,6 +21,7 @@ from policygen.errors import OutputError, Problem, StrictModeError
 from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
 from policygen.questionnaire import LoadedQuestionnaire, load
 from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown, render_page
+from policygen.render.branding import read_branding
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations
 
@@ -83,6 +84,7 @@ def render_outputs(
         adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
+    style = read_branding(loaded) if "html" in options.formats or "pdf" in options.formats else None
     stems = output_stems(loaded, facts)
     for kind in DOCUMENTS:
         stem = stems[kind.key]
@@ -90,7 +92,7 @@ def render_outputs(
         if "md" in options.formats:
             outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
         if "html" in options.formats or "pdf" in options.formats:
-            page = render_page(markdown_text, page_meta(q, kind, facts=facts))
+            page = render_page(markdown_text, page_meta(q, kind, facts=facts, style=style))
             if "html" in options.formats:
                 outputs[f"{stem}.html"] = page.encode("utf-8")
             if "pdf" in options.formats:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
@@ -23,6 +22,8 @@ from jinja2 import nodes
 from policygen.errors import Problem, QuestionnaireError
 from policygen.questionnaire.loader import LoadedQuestionnaire, Location
 from policygen.render.environment import escape_markdown
+from policygen.render.own_files import Refusal as _Refusal
+from policygen.render.own_files import read_own_file
 
 MAX_CLAUSE_BYTES = 64 * 1024
 PLACEHOLDERS: dict[str, str] = {
@@ -89,42 +90,9 @@ class Adaptations:
 NO_ADAPTATIONS = Adaptations()
 
 
-class _Refusal(Exception):
-    """A clause file that cannot be used; the message says why and what to do."""
-
-
 def _read_clause_file(folder: Path, written: str) -> str:
     """The file's text, read only from inside the questionnaire's folder and within the limits."""
-    if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():
-        raise _Refusal(f"'{written}' is an absolute path; give a path relative to {folder}")
-    if ".." in PurePosixPath(written.replace("\\", "/")).parts:
-        raise _Refusal(
-            f"'{written}' leaves the questionnaire's folder; keep clause files inside it"
-        )
-    path = folder / written
-    try:
-        real = path.resolve(strict=True)
-    except FileNotFoundError:
-        raise _Refusal(f"file not found: '{written}' (relative to {folder})") from None
-    except (OSError, RuntimeError) as error:  # a symlink loop raises RuntimeError on 3.11
-        raise _Refusal(f"cannot read '{written}': {error}") from None
-    if not real.is_relative_to(folder.resolve()):
-        raise _Refusal(f"'{written}' is a link that leaves the questionnaire's folder")
-    try:
-        info = real.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise _Refusal(f"'{written}' is not a regular file")
-        if info.st_size > MAX_CLAUSE_BYTES:
-            raise _Refusal(
-                f"'{written}' is {info.st_size:,} bytes; "
-                f"a clause file may be at most {MAX_CLAUSE_BYTES // 1024} KiB"
-            )
-        with real.open("rb") as stream:
-            data = stream.read(MAX_CLAUSE_BYTES + 1)
-    except OSError as error:
-        raise _Refusal(f"cannot read '{written}': {error.strerror or error}") from None
-    if len(data) > MAX_CLAUSE_BYTES:
-        raise _Refusal(f"'{written}' is over {MAX_CLAUSE_BYTES // 1024} KiB")
+    data = read_own_file(folder, written, limit=MAX_CLAUSE_BYTES, kind="clause files")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
