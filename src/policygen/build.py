@@ -53,6 +53,7 @@ from policygen.render import (
     render_markdown,
 )
 from policygen.render.acknowledgement import acknowledgement_form
+from policygen.render.branding import MAX_FONT_BYTES, branding_files, read_branding
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations, clause_files
 from policygen.render.glyphs import missing_glyph_problems, split_missing
@@ -112,11 +113,12 @@ def render_outputs(
         adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
+    style = read_branding(loaded) if {"html", "pdf", "docx"} & set(options.formats) else None
     stems = output_stems(loaded, facts)
     documents = {
         stems[kind.key]: Rendered(
             render_markdown(q, kind, facts=facts),
-            page_meta(q, kind, facts=facts),
+            page_meta(q, kind, facts=facts, style=style),
             pdf_variant=options.pdf_variant,
         )
         for kind in DOCUMENTS
@@ -322,14 +324,18 @@ def clean_folder(folder: Path, made: set[str]) -> Written:
     return Written([], _remove(folder, removable), kept)
 
 
+MAX_OWN_FILE_BYTES = MAX_FONT_BYTES
+"""The largest file a questionnaire may name (a font); each reader holds its kind to its own limit."""
+
+
 def input_files(source: Path) -> list[Path]:
-    """Every file a build of this questionnaire reads: the questionnaire first, then its clause
-    files. What the build key hashes and ``--watch`` watches; add new inputs (branding) here."""
+    """Every file a build of this questionnaire reads: the questionnaire first, then its clause,
+    logo and font files. What the build key hashes and ``--watch`` watches."""
     try:
         loaded = load(source)
     except PolicygenError:
         return [source]
-    return [source, *clause_files(loaded)]
+    return [source, *clause_files(loaded), *branding_files(loaded)]
 
 
 def input_key(source: Path, options: BuildOptions) -> str | None:
@@ -338,7 +344,7 @@ def input_key(source: Path, options: BuildOptions) -> str | None:
     try:
         files = input_files(source)
         inputs = [read_bounded(source, MAX_FILE_BYTES)]
-        inputs += [read_bounded(p, MAX_FILE_BYTES, inside=source.parent) for p in files[1:]]
+        inputs += [read_bounded(p, MAX_OWN_FILE_BYTES, inside=source.parent) for p in files[1:]]
     except UnreadableError:
         return None
     return build_key(inputs, options)

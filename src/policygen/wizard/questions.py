@@ -62,7 +62,7 @@ def _has_programme(state: State) -> bool:
     return rules.runs_ambassador_programme(state.level, programme)
 
 
-HAND_EDITED = frozenset({"customisation"})
+HAND_EDITED = frozenset({"customisation", "branding"})
 """Sections the interview never asks (they name files the organisation writes itself); an
 answers file or ``--update`` keeps them as they are, and a new file leaves them out."""
 
