@@ -291,3 +291,9 @@ def test_the_spokesperson_rule_leaves_room_for_the_assigned_account_posters(lang
 def test_portrait_right_is_named_only_under_dutch_law() -> None:
     assert "portrait right" not in policy({"organisation": {"country": "GB"}}, "en")
     assert "portretrecht" in policy({})
+
+
+def test_an_online_confirmation_prints_no_form_to_sign() -> None:
+    online = {"introduction": {"acknowledgement_required": True, "acknowledgement": "online"}}
+    text = section(policy(online), "acknowledgement")
+    assert "Dat doe je online" in text and "formulier" not in text

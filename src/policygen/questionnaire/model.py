@@ -272,6 +272,7 @@ class RelatedKind(StrEnum):
 class AcknowledgementPlacement(StrEnum):
     form = "form"
     last_page = "last_page"
+    online = "online"
 
 
 class IntroductionKind(StrEnum):
@@ -298,10 +299,6 @@ class Organisation(Section):
         default=Sector.business,
         description="Sector; switches sector modules on (patient confidentiality, civil-service integrity, pupils and students).",
     )
-    country: CountryCode = Field(
-        default="NL",
-        description="Country whose law applies, as a two-letter code (NL, BE, GB, DE...). Dutch statutes are cited only for NL.",
-    )
     education_level: EducationLevel | None = Field(
         default=None,
         description="For sector education: primary, secondary, vocational or higher. Minors and parents are named only below higher education.",
@@ -310,6 +307,10 @@ class Organisation(Section):
     works_council: StrictBool = Field(
         default=False,
         description="Does the organisation have a works council (ondernemingsraad, OR)?",
+    )
+    country: CountryCode = Field(
+        default="NL",
+        description="Country whose law applies, as a two-letter code (NL, BE, GB, DE...). Dutch statutes are cited only for NL.",
     )
     sensitive_roles: list[ShortText] = Field(
         default_factory=list,
@@ -559,8 +560,9 @@ class Introduction(Section):
     )
     acknowledgement: AcknowledgementPlacement = Field(
         default=AcknowledgementPlacement.form,
-        description="Where employees sign: a one-page form of its own per version (form), or "
-        "the policy's last page (last_page).",
+        description="Where employees confirm: a one-page form of its own per version (form), "
+        "the policy's last page (last_page), or the organisation's own system, such as a staff "
+        "portal (online: no form is printed).",
     )
 
 
