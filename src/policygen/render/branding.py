@@ -73,6 +73,8 @@ class HouseStyle:
     font_family: str | None = None
     font_face: str | None = None
     """``src`` of an ``@font-face`` rule for an embedded font file."""
+    font_name: str | None = None
+    """The typeface's family name, as Word names it (from the font file, or as written)."""
     cover_page: bool = False
 
     def css(self) -> Markup:
@@ -145,8 +147,9 @@ def _logo_url(data: bytes, written: str) -> str:
     return f"data:{media_type};base64," + base64.b64encode(data).decode()
 
 
-def _font_face(data: bytes, written: str) -> str:
-    """The ``src`` of an ``@font-face`` rule for a font file that WeasyPrint can use."""
+def _font_face(data: bytes, written: str) -> tuple[str, str | None]:
+    """The ``src`` of an ``@font-face`` rule for a font file that WeasyPrint can use, and the
+    family name the file gives itself (for Word, which names fonts instead of embedding them)."""
     from fontTools.ttLib import TTFont  # WeasyPrint's own reader of WOFF and WOFF2
 
     media_type, css_format = _FONT_FORMATS[PurePosixPath(written).suffix.lower()]
@@ -159,7 +162,8 @@ def _font_face(data: bytes, written: str) -> str:
     if not usable:
         raise Refusal(f"'{written}' is not a font file that can be used: it has no characters")
     encoded = base64.b64encode(data).decode()
-    return f'url("data:{media_type};base64,{encoded}") format("{css_format}")'
+    family = font["name"].getBestFamilyName() if "name" in font else None
+    return f'url("data:{media_type};base64,{encoded}") format("{css_format}")', family
 
 
 def _installed(family: str) -> bool | None:
@@ -195,7 +199,7 @@ def read_branding(loaded: LoadedQuestionnaire) -> HouseStyle:
     def refuse(location: Location, message: str) -> None:
         problems.append(loaded.source.problem(("branding", *location), message))
 
-    logo = font_face = None
+    logo = font_face = font_name = None
     if (branding.logo or font_is_file) and loaded.source.file is None:
         refuse((), "the logo and font files are read relative to the questionnaire's file")
         raise QuestionnaireError(problems)
@@ -211,13 +215,14 @@ def read_branding(loaded: LoadedQuestionnaire) -> HouseStyle:
     try:
         if branding.font and font_is_file and folder:
             data = read_own_file(folder, branding.font, limit=MAX_FONT_BYTES, kind="font files")
-            font_face = _font_face(data, branding.font)
+            font_face, font_name = _font_face(data, branding.font)
         elif branding.font:
             if not _FAMILY_NAME.match(branding.font):
                 raise Refusal(
                     f"'{branding.font}' is neither a font file (.ttf, .otf, .woff, .woff2) "
                     "nor a font family name"
                 )
+            font_name = branding.font
             if _installed(branding.font) is False:
                 raise Refusal(
                     f"no font family '{branding.font}' is installed here (`fc-list : family` "
@@ -233,5 +238,6 @@ def read_branding(loaded: LoadedQuestionnaire) -> HouseStyle:
         colour=branding.colour,
         font_family=branding.font,
         font_face=font_face,
+        font_name=font_name,
         cover_page=branding.cover_page,
     )
