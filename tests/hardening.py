@@ -7,11 +7,14 @@ by the fuzzing, no-fetch and size tests without editing them.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import Any
+from xml.etree import ElementTree
 
 import markdown
 import yaml
@@ -317,3 +320,54 @@ def largest_questionnaire() -> str:
         else:
             high = middle - 1
     return with_texts_of(low)
+
+
+FIELDS_WE_WRITE = {"TOC", "PAGE", "NUMPAGES"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LIVE_WORD_ELEMENTS = {
+    "fldSimple",
+    "drawing",
+    "pict",
+    "object",
+    "altChunk",
+    "subDoc",
+    "embedObject",
+}
+
+
+def docx_hazards(data: bytes) -> list[str]:
+    """What in a DOCX could act rather than show: fields other than the writer's own, images or
+    objects, external targets other than web and mail hyperlinks, macros."""
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if name.startswith("word/media/") or name.endswith(".bin"):
+                problems.append(f"{name}: embedded file")
+            if not name.endswith((".xml", ".rels")):
+                continue
+            for element in ElementTree.fromstring(package.read(name)).iter():
+                tag = element.tag.rsplit("}", 1)[-1]
+                if tag in _LIVE_WORD_ELEMENTS:
+                    problems.append(f"{name}: <{tag}>")
+                elif (
+                    tag == "instrText"
+                    and (element.text or "").split()[:1] != []
+                    and ((element.text or "").split()[0] not in FIELDS_WE_WRITE)
+                ):
+                    problems.append(f"{name}: field {element.text!r}")
+                elif tag == "Relationship" and element.get("TargetMode") == "External":
+                    target, kind = element.get("Target", ""), element.get("Type", "")
+                    if not (
+                        kind.endswith("/hyperlink")
+                        and target.startswith(("https://", "http://", "mailto:"))
+                    ):
+                        problems.append(f"{name}: external {kind.rsplit('/', 1)[-1]} {target!r}")
+    return problems
+
+
+def docx_text(data: bytes) -> str:
+    """The visible text of a DOCX's body, one line per paragraph, spaces collapsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = ElementTree.fromstring(package.read("word/document.xml"))
+    lines = ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
+    return "\n".join(" ".join(line.split()) for line in lines)

@@ -61,7 +61,9 @@ def test_a_british_company_gets_uk_gdpr_and_no_dutch_law() -> None:
     )
     assert "Article 6(1)(f) UK GDPR" in text
     assert "Dutch" not in text
-    assert "employment law of United Kingdom" in section(text, "violations")
+    assert "employment law of the United Kingdom" in section(text, "violations")
+    route = section(text, "reporting-wrongdoing")
+    assert "the law of the United Kingdom gives people who report wrongdoing" in route
 
 
 def test_outside_the_eu_no_privacy_regulation_is_invented() -> None:

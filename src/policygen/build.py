@@ -23,7 +23,15 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from policygen.errors import OutputError, PolicygenError, Problem, StrictModeError, shown
+from policygen.errors import (
+    OutputError,
+    PolicygenError,
+    Problem,
+    QuestionnaireError,
+    StrictModeError,
+    shown,
+)
+from policygen.formats import FORMATS, WRITERS, Rendered
 from policygen.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -43,10 +51,11 @@ from policygen.render import (
     build_facts,
     page_meta,
     render_markdown,
-    render_page,
 )
+from policygen.render.acknowledgement import acknowledgement_form
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations, clause_files
+from policygen.render.glyphs import missing_glyph_problems, split_missing
 
 
 @dataclass
@@ -90,34 +99,47 @@ def render_outputs(
     kinds: Collection[str] | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """All outputs of one questionnaire (or of its documents ``kinds``) as ``{file name: bytes}``,
-    plus rendering warnings."""
+    plus rendering warnings.
+
+    A character no installed font has is a warning naming its field; for PDF/A and PDF/UA, whose
+    promise is a faithful page, it is an error and nothing is written.
+    """
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
+    missing_glyphs: list[str] = []
     if adaptations is None:
         adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
     stems = output_stems(loaded, facts)
-    for kind in (kind for kind in DOCUMENTS if kinds is None or kind.key in kinds):
-        stem = stems[kind.key]
-        markdown_text = render_markdown(q, kind, facts=facts)
-        if "md" in options.formats:
-            outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
-        if "html" in options.formats or "pdf" in options.formats:
-            page = render_page(markdown_text, page_meta(q, kind, facts=facts))
-            if "html" in options.formats:
-                outputs[f"{stem}.html"] = page.encode("utf-8")
-            if "pdf" in options.formats:
-                from policygen.render.pdf import html_to_pdf  # WeasyPrint only when a PDF is wanted
-
-                pdf, messages = html_to_pdf(page, variant=options.pdf_variant)
-                outputs[f"{stem}.pdf"] = pdf
+    documents = {
+        stems[kind.key]: Rendered(
+            render_markdown(q, kind, facts=facts),
+            page_meta(q, kind, facts=facts),
+            pdf_variant=options.pdf_variant,
+        )
+        for kind in DOCUMENTS
+        if kinds is None or kind.key in kinds
+    }
+    form = acknowledgement_form(q, facts) if kinds is None or POLICY.key in kinds else None
+    if form:
+        stem = f"{stems[POLICY.key]}-{slugify(form[1].title, fallback='form')}"
+        documents[stem] = Rendered(*form, pdf_variant=options.pdf_variant, contents=False)
+    for stem, document in documents.items():
+        for name in FORMATS:
+            if name in options.formats:
+                outputs[f"{stem}.{name}"], messages = WRITERS[name](document)
+                missing, messages = split_missing(messages)
+                missing_glyphs += missing
+                if missing and options.pdf_variant:
+                    raise QuestionnaireError(
+                        missing_glyph_problems(loaded.source, missing, variant=options.pdf_variant)
+                    )
                 warnings += [
-                    Problem(loaded.source.file, None, None, "pdf", f"WeasyPrint: {message}")
-                    for message in messages
+                    Problem(loaded.source.file, None, None, name, message) for message in messages
                 ]
-    return outputs, warnings
+    return outputs, warnings + missing_glyph_problems(loaded.source, missing_glyphs, variant=None)
 
 
 LEFTOVER_AGE_SECONDS = 600

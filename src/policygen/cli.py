@@ -15,6 +15,7 @@ import typer
 
 from policygen import __version__
 from policygen.errors import PolicygenError
+from policygen.formats import DEFAULT_FORMATS, FORMATS
 
 if TYPE_CHECKING:
     from policygen.options import BuildOptions
@@ -59,8 +60,6 @@ def _root(
 
 
 def _parse_formats(text: str) -> tuple[str, ...]:
-    from policygen.options import FORMATS
-
     formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -147,7 +146,8 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="Formats to build, comma-separated: md,html,pdf (default: all; md,html with --watch).",
+            help=f"Formats to build, comma-separated: {','.join(FORMATS)} "
+            f"(default: {','.join(DEFAULT_FORMATS)}; md,html with --watch).",
         ),
     ] = None,
     as_chapter: Annotated[
@@ -210,18 +210,18 @@ def build(
         bool, typer.Option("--json", help="Print one JSON summary on standard output.")
     ] = False,
 ) -> None:
-    """Build Markdown, HTML and PDF documents from questionnaires; made for CI.
+    """Build Markdown, HTML, PDF and Word documents from questionnaires; made for CI.
 
     Questionnaires unchanged since their last build are skipped (see --force). Exit code 0: all
     built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
     """
     from policygen.batch import DEFAULT_TIMEOUT, BatchOptions, build_batch, expand_inputs
-    from policygen.options import FORMATS, BuildOptions
+    from policygen.options import BuildOptions
     from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS
     from policygen.watch import WATCH_FORMATS
 
-    default_formats = WATCH_FORMATS if watch else FORMATS
+    default_formats = WATCH_FORMATS if watch else DEFAULT_FORMATS
     formats = _parse_formats(format) if format is not None else default_formats
     if pdf_variant is not None:
         pdf_variant = pdf_variant.strip().lower()
@@ -282,6 +282,61 @@ def _watch(sources: list[Path], out: Path, options: BuildOptions, *, quiet: bool
         _fail(error)
     except KeyboardInterrupt:
         typer.echo("Stopped watching.", err=True)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The previous version of the questionnaire.")],
+    new: Annotated[Path, typer.Argument(help="The new version of the same questionnaire.")],
+    *,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the 'what changed' document into this folder; without it, print its Markdown.",
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Formats to write with --out, comma-separated: {','.join(FORMATS)}.",
+        ),
+    ] = "md",
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the changes as JSON (clause ids per kind), for CI."),
+    ] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed, for CI gates.")
+    ] = False,
+) -> None:
+    """Compare two versions of a questionnaire clause by clause: what changed, for employees."""
+    import json
+
+    from policygen.build import write_files
+    from policygen.diff import diff_files
+
+    formats = _parse_formats(format)
+    try:
+        comparison, files = diff_files(old, new, formats if out else ("md",))
+        if out is not None:
+            written = write_files(out, files)
+    except PolicygenError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
+    elif out is not None:
+        for path in written:
+            typer.echo(str(path))
+    else:
+        sys.stdout.write(next(iter(files.values())).decode("utf-8"))
+    if not comparison.has_changes:
+        typer.echo("no changes", err=True)
+    elif exit_code:
+        raise typer.Exit(code=1)
 
 
 @app.command()

@@ -27,7 +27,8 @@ from typing import Any
 
 from policygen import __version__
 from policygen.errors import PolicygenError, Problem
-from policygen.options import FORMATS, BuildOptions
+from policygen.formats import FORMATS
+from policygen.options import BuildOptions
 from policygen.reading import UnreadableError, read_bounded
 from policygen.render.environment import templates_dir
 

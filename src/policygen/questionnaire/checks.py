@@ -8,7 +8,7 @@ from __future__ import annotations
 from policygen.errors import Problem
 from policygen.questionnaire.answer_language import language_warnings
 from policygen.questionnaire.loader import LoadedQuestionnaire
-from policygen.questionnaire.model import EncouragementLevel, Sector
+from policygen.questionnaire.model import MAX_MARKS, EncouragementLevel, Sector, most_marks
 from policygen.questionnaire.rules import (
     MIN_ADMINISTRATORS,
     allows_ambassadors,
@@ -87,6 +87,15 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
                 "employees first (set announced_in_advance: true once you have)",
             )
         )
+    for location, text in loaded.source.scalars.items():
+        if (marks := most_marks(text)) > MAX_MARKS:
+            found.append(
+                warn(
+                    location,
+                    f"{marks} combining marks are stacked on one character; the documents keep "
+                    f"the first {MAX_MARKS}, since more would paint over the lines above",
+                )
+            )
     chapter_wanted = q.document.as_chapter
     if chapter_wanted and q.communication_policy.chapter is None:
         found.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal
@@ -35,11 +36,41 @@ MAX_TEXT_LENGTH = 2000
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+MAX_MARKS = 4
+"""Combining marks kept on one character: Vietnamese, pointed Hebrew with cantillation and
+Tibetan stacks need up to four; more only paint over the lines above (``e`` + 50 × U+0301)."""
+
+
+def _is_mark(character: str) -> bool:
+    return unicodedata.category(character) in ("Mn", "Me")
+
+
+def most_marks(text: str) -> int:
+    """The most combining marks stacked on one character of ``text``."""
+    most = run = 0
+    for character in text:
+        run = run + 1 if _is_mark(character) else 0
+        most = max(most, run)
+    return most
+
+
+def cap_marks(text: str) -> str:
+    """``text`` with at most ``MAX_MARKS`` combining marks on each character."""
+    kept = []
+    run = 0
+    for character in text:
+        run = run + 1 if _is_mark(character) else 0
+        if run <= MAX_MARKS:
+            kept.append(character)
+    return "".join(kept)
+
+
 def _clean_text(value: str) -> str:
-    """Reject characters no policy text needs, and trim surrounding blanks."""
+    """Reject characters no policy text needs, cap stacked combining marks (a warning names the
+    field), and trim surrounding blanks."""
     if found := _CONTROL_CHARACTERS.search(value):
         raise Unreadable("control", character=f"U+{ord(found.group()):04X}")
-    return value.strip()
+    return cap_marks(value).strip()
 
 
 def _not_blank(value: str) -> str:
@@ -229,6 +260,11 @@ class RelatedKind(StrEnum):
     privacy_policy = "privacy_policy"
     integrity_code = "integrity_code"
     other = "other"
+
+
+class AcknowledgementPlacement(StrEnum):
+    form = "form"
+    last_page = "last_page"
 
 
 class IntroductionKind(StrEnum):
@@ -513,6 +549,11 @@ class Introduction(Section):
     )
     acknowledgement_required: StrictBool = Field(
         default=False, description="Employees confirm they have read the policy."
+    )
+    acknowledgement: AcknowledgementPlacement = Field(
+        default=AcknowledgementPlacement.form,
+        description="Where employees sign: a one-page form of its own per version (form), or "
+        "the policy's last page (last_page).",
     )
 
 

@@ -133,7 +133,10 @@ POLICY_TREE = Clause(
                     varies_with=f"`private_use.spokesperson_role`, {LEVEL}",
                 ),
                 Clause("contact-with-journalists", varies_with="`private_use.spokesperson_role`"),
-                Clause("reporting-wrongdoing", "applies_dutch_law", "`organisation.size`"),
+                Clause(
+                    "reporting-wrongdoing",
+                    varies_with="`organisation.country`, `organisation.size`",
+                ),
                 Clause("political-expression", "gives_political_guidance", SECTOR),
             ),
         ),
@@ -202,6 +205,7 @@ POLICY_TREE = Clause(
             varies_with="`document`",
             children=(Clause("acknowledgement", "requires_acknowledgement"),),
         ),
+        Clause("acknowledgement-form", "acknowledgement_on_last_page", "`document`"),
     ),
 )
 """The social media policy, for every employee."""

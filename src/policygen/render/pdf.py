@@ -2,7 +2,9 @@
 
 WeasyPrint is imported here only, and only when a PDF is built, so ``--help``, ``validate`` and
 ``schema`` stay fast. One font configuration and one fetcher are reused for every document of a
-process. The PDF takes its metadata from the page: ``<title>`` (title), ``author``
+process, and so is the page design: parsed once by WeasyPrint, handed to every document beside the
+HTML, whose inlined copy is taken out first (the page's own ``<style>``, footer words and house style,
+stays and wins over it). The PDF takes its metadata from the page: ``<title>`` (title), ``author``
 (organisation), ``description`` (subject), ``lang`` and ``dcterms.created``/``modified`` (the
 effective date, never the clock); with ``SOURCE_DATE_EPOCH`` set the bytes are reproducible.
 """
@@ -112,18 +114,35 @@ def _fetcher() -> Any:
     return AssetsOnlyFetcher()
 
 
+@cache
+def _page_design() -> Any:
+    return _weasyprint().CSS(
+        string=stylesheet(),
+        base_url=assets_dir().as_uri() + "/",
+        url_fetcher=_fetcher(),
+        font_config=_font_config(),
+    )
+
+
+def _without_page_design(html: str) -> str:
+    """The page without its inlined copy of the page design (parsed once, see the docstring)."""
+    return html.replace(f"<style>\n{stylesheet()}\n</style>", "", 1)
+
+
 def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[str]]:
     """The PDF bytes for one HTML page, and WeasyPrint's warnings about it."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise PdfError(f"unknown PDF variant '{variant}'; choose {' or '.join(PDF_VARIANTS)}")
     weasyprint = _weasyprint()
-    options: dict[str, Any] = {"font_config": _font_config()}
+    options: dict[str, Any] = {"font_config": _font_config(), "stylesheets": [_page_design()]}
     if variant:
         options["pdf_variant"] = variant
     with _capture_weasyprint_log() as captured:
         try:
             document = weasyprint.HTML(
-                string=html, base_url=assets_dir().as_uri() + "/", url_fetcher=_fetcher()
+                string=_without_page_design(html),
+                base_url=assets_dir().as_uri() + "/",
+                url_fetcher=_fetcher(),
             )
             pdf = document.write_pdf(**options)
         except Exception as error:  # WeasyPrint raises many types; all mean "no PDF".
