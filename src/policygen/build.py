@@ -93,6 +93,11 @@ def output_stems(loaded: LoadedQuestionnaire, facts: Facts | None = None) -> dic
     }
 
 
+def form_stem(stems: dict[str, str], title: str) -> str:
+    """The acknowledgement form's file stem: the policy's, then the form's title."""
+    return f"{stems[POLICY.key]}-{slugify(title, fallback='form')}"
+
+
 def render_outputs(
     loaded: LoadedQuestionnaire,
     options: BuildOptions,
@@ -126,7 +131,7 @@ def render_outputs(
     }
     form = acknowledgement_form(q, facts) if kinds is None or POLICY.key in kinds else None
     if form:
-        stem = f"{stems[POLICY.key]}-{slugify(form[1].title, fallback='form')}"
+        stem = form_stem(stems, form[1].title)
         documents[stem] = Rendered(*form, pdf_variant=options.pdf_variant, contents=False)
     for stem, document in documents.items():
         for name in FORMATS:
@@ -354,9 +359,15 @@ def planned_outputs(source: Path, options: BuildOptions) -> list[str]:
     """The names of the files a build would make, without rendering (for ``--check``); raises
     what the build would raise for an invalid questionnaire or clause file."""
     loaded = load(source)
-    read_customisation(loaded)
-    stems = output_stems(loaded)
-    return [f"{stems[kind.key]}.{fmt}" for kind in DOCUMENTS for fmt in options.formats]
+    facts = build_facts(
+        loaded.questionnaire, as_chapter=options.as_chapter, adaptations=read_customisation(loaded)
+    )
+    stems = output_stems(loaded, facts)
+    documents = [stems[kind.key] for kind in DOCUMENTS]
+    form = acknowledgement_form(loaded.questionnaire, facts)  # one short clause, no page
+    if form:
+        documents.append(form_stem(stems, form[1].title))
+    return [f"{stem}.{name}" for stem in documents for name in FORMATS if name in options.formats]
 
 
 def build_file(
