@@ -47,8 +47,10 @@ clauses: $(STAMP_RUN)
 	$(BIN)/python -c 'import sys; from policygen.render.clauses import clause_index; sys.stdout.write(clause_index())' > docs/clauses.md
 
 # Check that other tools accept the examples' outputs: W3C Nu HTML checker, markdownlint-cli2,
-# pandoc, qpdf --check (see tools/check_output.py). Needs java, pandoc, qpdf and npm on PATH
-# (Debian: apt-get install default-jre-headless pandoc qpdf npm); installs the npm tools into
+# pandoc, qpdf --check, LibreOffice on the DOCX (see tools/check_output.py). Needs java, pandoc,
+# qpdf, npm, soffice and pdftotext on PATH
+# (Debian: apt-get install default-jre-headless pandoc qpdf npm libreoffice-writer-nogui
+# poppler-utils); installs the npm tools into
 # tools/node_modules. `make test` needs none of this.
 TOOLS_STAMP := tools/node_modules/.installed
 

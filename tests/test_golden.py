@@ -6,7 +6,9 @@ import difflib
 from pathlib import Path
 
 import pytest
-from tests.golden import EXAMPLES, GOLDEN, GOLDEN_EPOCH, render_example
+from tests.golden import EXAMPLES, GOLDEN, GOLDEN_EPOCH, STYLESHEET, render_example
+
+from policygen.render.html import stylesheet
 
 REGENERATE = "run `make golden` and review `git diff tests/golden`"
 
@@ -31,6 +33,12 @@ def test_example_matches_golden(example: Path, monkeypatch: pytest.MonkeyPatch) 
                 n=1,
             )
             pytest.fail(f"{name} changed; {REGENERATE}\n" + "\n".join(list(diff)[:60]))
+
+
+def test_stylesheet_matches_golden() -> None:
+    assert stylesheet() == (GOLDEN / STYLESHEET).read_text(encoding="utf-8"), (
+        f"templates/assets/style.css changed; {REGENERATE}"
+    )
 
 
 def test_every_example_has_golden_files() -> None:

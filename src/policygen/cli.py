@@ -9,12 +9,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from policygen import __version__
 from policygen.errors import PolicygenError
+from policygen.formats import DEFAULT_FORMATS, FORMATS
+
+if TYPE_CHECKING:
+    from policygen.options import BuildOptions
 
 app = typer.Typer(
     name="policygen",
@@ -56,8 +60,6 @@ def _root(
 
 
 def _parse_formats(text: str) -> tuple[str, ...]:
-    from policygen.build import FORMATS
-
     formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -140,8 +142,14 @@ def build(
         ),
     ] = Path("out"),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md,html,pdf.")
-    ] = "md,html,pdf",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Formats to build, comma-separated: {','.join(FORMATS)} "
+            f"(default: {','.join(DEFAULT_FORMATS)}; md,html with --watch).",
+        ),
+    ] = None,
     as_chapter: Annotated[
         bool | None,
         typer.Option(
@@ -159,7 +167,10 @@ def build(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Questionnaires built in parallel (default: CPU count)."
+            "--jobs",
+            "-j",
+            min=1,
+            help="Documents rendered in parallel (default: the CPUs this process may use).",
         ),
     ] = None,
     timeout: Annotated[
@@ -178,6 +189,20 @@ def build(
     force: Annotated[
         bool, typer.Option(help="Rebuild even questionnaires unchanged since their last build.")
     ] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            help="Also remove the files earlier builds of these questionnaires made (as listed "
+            "in their manifests) that this build does not make; lists each one."
+        ),
+    ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            help="After building, rebuild a questionnaire whenever it or a file it reads "
+            "changes, until Ctrl-C."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")
     ] = False,
@@ -185,17 +210,19 @@ def build(
         bool, typer.Option("--json", help="Print one JSON summary on standard output.")
     ] = False,
 ) -> None:
-    """Build Markdown, HTML and PDF documents from questionnaires; made for CI.
+    """Build Markdown, HTML, PDF and Word documents from questionnaires; made for CI.
 
     Questionnaires unchanged since their last build are skipped (see --force). Exit code 0: all
     built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
     """
     from policygen.batch import DEFAULT_TIMEOUT, BatchOptions, build_batch, expand_inputs
-    from policygen.build import BuildOptions
+    from policygen.options import BuildOptions
     from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS
+    from policygen.watch import WATCH_FORMATS
 
-    formats = _parse_formats(format)
+    default_formats = WATCH_FORMATS if watch else DEFAULT_FORMATS
+    formats = _parse_formats(format) if format is not None else default_formats
     if pdf_variant is not None:
         pdf_variant = pdf_variant.strip().lower()
         if pdf_variant not in PDF_VARIANTS:
@@ -206,7 +233,18 @@ def build(
         formats=formats, as_chapter=as_chapter, pdf_variant=pdf_variant, strict=strict
     )
     bound = DEFAULT_TIMEOUT if timeout is None else timeout or None
-    batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force)
+    if clean and check:
+        raise typer.BadParameter(
+            "--check writes nothing; run --clean without it", param_hint="--clean"
+        )
+    if watch and (check or as_json):
+        raise typer.BadParameter(
+            "--watch keeps building; run --check and --json without it", param_hint="--watch"
+        )
+    batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force, clean=clean)
+    if watch:
+        _watch(expand_inputs(files), out, options, quiet=quiet)
+        return
     interrupted = False
     with reporter_for(quiet=quiet, as_json=as_json) as reporter:
         try:
@@ -229,6 +267,75 @@ def build(
         # so that the process pool's exit hooks cannot keep a stopped build alive.
         os._exit(130)
     if not all(report.ok for report in reports):
+        raise typer.Exit(code=1)
+
+
+def _watch(sources: list[Path], out: Path, options: BuildOptions, *, quiet: bool) -> None:
+    """``build --watch``: plain lines (no progress bar between edits); Ctrl-C ends it, exit 0."""
+    from policygen.progress import Reporter
+    from policygen.watch import watch
+
+    typer.echo("Watching; press Ctrl-C to stop.", err=True)
+    try:
+        watch(sources, out, options, Reporter(quiet=quiet))
+    except PolicygenError as error:
+        _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("Stopped watching.", err=True)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The previous version of the questionnaire.")],
+    new: Annotated[Path, typer.Argument(help="The new version of the same questionnaire.")],
+    *,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the 'what changed' document into this folder; without it, print its Markdown.",
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Formats to write with --out, comma-separated: {','.join(FORMATS)}.",
+        ),
+    ] = "md",
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the changes as JSON (clause ids per kind), for CI."),
+    ] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed, for CI gates.")
+    ] = False,
+) -> None:
+    """Compare two versions of a questionnaire clause by clause: what changed, for employees."""
+    import json
+
+    from policygen.build import write_files
+    from policygen.diff import diff_files
+
+    formats = _parse_formats(format)
+    try:
+        comparison, files = diff_files(old, new, formats if out else ("md",))
+        if out is not None:
+            written = write_files(out, files)
+    except PolicygenError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
+    elif out is not None:
+        for path in written:
+            typer.echo(str(path))
+    else:
+        sys.stdout.write(next(iter(files.values())).decode("utf-8"))
+    if not comparison.has_changes:
+        typer.echo("no changes", err=True)
+    elif exit_code:
         raise typer.Exit(code=1)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -22,6 +21,7 @@ from jinja2 import nodes
 
 from policygen.errors import Problem, QuestionnaireError
 from policygen.questionnaire.loader import LoadedQuestionnaire, Location
+from policygen.reading import UnreadableError, read_bounded
 from policygen.render.environment import escape_markdown
 
 MAX_CLAUSE_BYTES = 64 * 1024
@@ -101,30 +101,12 @@ def _read_clause_file(folder: Path, written: str) -> str:
         raise _Refusal(
             f"'{written}' leaves the questionnaire's folder; keep clause files inside it"
         )
-    path = folder / written
     try:
-        real = path.resolve(strict=True)
-    except FileNotFoundError:
-        raise _Refusal(f"file not found: '{written}' (relative to {folder})") from None
-    except (OSError, RuntimeError) as error:  # a symlink loop raises RuntimeError on 3.11
-        raise _Refusal(f"cannot read '{written}': {error}") from None
-    if not real.is_relative_to(folder.resolve()):
-        raise _Refusal(f"'{written}' is a link that leaves the questionnaire's folder")
-    try:
-        info = real.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise _Refusal(f"'{written}' is not a regular file")
-        if info.st_size > MAX_CLAUSE_BYTES:
-            raise _Refusal(
-                f"'{written}' is {info.st_size:,} bytes; "
-                f"a clause file may be at most {MAX_CLAUSE_BYTES // 1024} KiB"
-            )
-        with real.open("rb") as stream:
-            data = stream.read(MAX_CLAUSE_BYTES + 1)
-    except OSError as error:
-        raise _Refusal(f"cannot read '{written}': {error.strerror or error}") from None
-    if len(data) > MAX_CLAUSE_BYTES:
-        raise _Refusal(f"'{written}' is over {MAX_CLAUSE_BYTES // 1024} KiB")
+        data = read_bounded(folder / written, MAX_CLAUSE_BYTES, inside=folder, kind="clause file")
+    except UnreadableError as error:
+        if error.missing:
+            raise _Refusal(f"file not found: '{written}' (relative to {folder})") from None
+        raise _Refusal(f"cannot read '{written}': {error.reason}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -318,6 +300,17 @@ def resolve_customisation(loaded: LoadedQuestionnaire, titles: Mapping[str, str]
             clause_id: titles[clause_id] for clause_id in named if clause_id in titles
         },
     )
+
+
+def clause_files(loaded: LoadedQuestionnaire) -> list[Path]:
+    """The clause files the ``customisation`` section names, as paths (read or not)."""
+    custom = loaded.questionnaire.customisation
+    if loaded.source.file is None:
+        return []
+    folder = loaded.source.file.parent
+    return [
+        folder / written for written in [*custom.replace.values(), *(a.file for a in custom.add)]
+    ]
 
 
 def placeholder_values(names: Mapping[str, Any]) -> dict[str, Any]:

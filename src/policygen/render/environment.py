@@ -121,7 +121,13 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["link"] = link
+    env.filters["capitalize_first"] = capitalize_first
     return env
+
+
+def capitalize_first(text: str) -> str:
+    """A phrase opening a sentence: 'de praktijkmanager' -> 'De praktijkmanager', 'HR' stays."""
+    return text[:1].upper() + text[1:]
 
 
 @cache

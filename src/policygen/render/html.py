@@ -203,7 +203,11 @@ def stylesheet() -> str:
 
 def render_page(text: str, meta: PageMeta) -> str:
     """The complete HTML document for one Markdown text."""
-    body = markdown_to_body(text, chapter_mode=meta.chapter_mode)
+    return page_from_body(markdown_to_body(text, chapter_mode=meta.chapter_mode), meta)
+
+
+def page_from_body(body: HtmlBody, meta: PageMeta) -> str:
+    """The complete HTML document around an already converted body."""
     template = _page_environment().get_template("page.html.j2")
     return template.render(
         meta=meta,

@@ -2,7 +2,9 @@
 
 WeasyPrint is imported here only, and only when a PDF is built, so ``--help``, ``validate`` and
 ``schema`` stay fast. One font configuration and one fetcher are reused for every document of a
-process. The PDF takes its metadata from the page: ``<title>`` (title), ``author``
+process, and so is the page design: parsed once by WeasyPrint, handed to every document beside the
+HTML, whose inlined copy is taken out first (the page's own ``<style>``, footer words and house style,
+stays and wins over it). The PDF takes its metadata from the page: ``<title>`` (title), ``author``
 (organisation), ``description`` (subject), ``lang`` and ``dcterms.created``/``modified`` (the
 effective date, never the clock); with ``SOURCE_DATE_EPOCH`` set the bytes are reproducible.
 """
@@ -12,15 +14,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from policygen.errors import PdfError
 from policygen.render.environment import templates_dir
+from policygen.render.html import stylesheet
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
@@ -66,6 +68,8 @@ def assets_dir() -> Path:
 
 def allowed_asset(url: str) -> Path | None:
     """The packaged asset a ``file:`` URL points to, or None when it points anywhere else."""
+    from urllib.request import url2pathname  # it imports http and ssl: only for a PDF's assets
+
     parts = urlsplit(url)
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return None
@@ -110,20 +114,53 @@ def _fetcher() -> Any:
     return AssetsOnlyFetcher()
 
 
+@cache
+def _page_design() -> Any:
+    return _weasyprint().CSS(
+        string=stylesheet(),
+        base_url=assets_dir().as_uri() + "/",
+        url_fetcher=_fetcher(),
+        font_config=_font_config(),
+    )
+
+
+def _without_page_design(html: str) -> str:
+    """The page without its inlined copy of the page design (parsed once, see the docstring)."""
+    return html.replace(f"<style>\n{stylesheet()}\n</style>", "", 1)
+
+
 def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[str]]:
     """The PDF bytes for one HTML page, and WeasyPrint's warnings about it."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise PdfError(f"unknown PDF variant '{variant}'; choose {' or '.join(PDF_VARIANTS)}")
     weasyprint = _weasyprint()
-    options: dict[str, Any] = {"font_config": _font_config()}
+    options: dict[str, Any] = {"font_config": _font_config(), "stylesheets": [_page_design()]}
     if variant:
         options["pdf_variant"] = variant
     with _capture_weasyprint_log() as captured:
         try:
             document = weasyprint.HTML(
-                string=html, base_url=assets_dir().as_uri() + "/", url_fetcher=_fetcher()
+                string=_without_page_design(html),
+                base_url=assets_dir().as_uri() + "/",
+                url_fetcher=_fetcher(),
             )
             pdf = document.write_pdf(**options)
         except Exception as error:  # WeasyPrint raises many types; all mean "no PDF".
             raise PdfError(f"WeasyPrint could not make the PDF: {error}") from None
     return pdf, captured.messages
+
+
+# Narrow paragraphs force hyphenation, so each language's dictionary is loaded here too.
+_WARM_UP_PAGE = (
+    "<!DOCTYPE html><html><head><style>{css}</style></head><body>"
+    '<p lang="nl" style="width: 3em">Communicatiebeleid</p>'
+    '<p lang="en" style="width: 3em">Communication</p></body></html>'
+)
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, the fonts, the page design and the hyphenation dictionaries (kept per
+    process) by rendering a small page, so that a worker pays for them before its first document
+    rather than during it."""
+    with suppress(PdfError):  # the real documents will report it
+        html_to_pdf(_WARM_UP_PAGE.format(css=stylesheet()))
