@@ -444,22 +444,23 @@ def _render_all(
     started: Callable[[], None],
     conclude: Callable[[_Rendered], None],
 ) -> None:
-    """Render every job, here (one worker) or in worker processes; ``conclude`` each result here.
+    """Render every job, here (one task or one worker) or in worker processes; ``conclude`` each
+    result here.
 
     With PDFs a task is one document, so that one questionnaire's policy and plan render at once;
     without, a task is a questionnaire (its Markdown and HTML take milliseconds; splitting would
     load it twice). Large questionnaires start first, so that no worker is left with a long
     document at the end while the others idle.
     """
-    if workers <= 1:
+    kinds: list[tuple[str, ...] | None] = [(kind.key,) for kind in DOCUMENTS] if pdf else [None]
+    tasks = [_Task(job, part) for job in _largest_first(jobs) for part in kinds]
+    if min(workers, len(tasks)) <= 1:
         started()
         for job in jobs:
             conclude(_render_task(_Task(job)))
         return
     from policygen.render.pdf import warm_up
 
-    kinds: list[tuple[str, ...] | None] = [(kind.key,) for kind in DOCUMENTS] if pdf else [None]
-    tasks = [_Task(job, part) for job in _largest_first(jobs) for part in kinds]
     pool = Workers(
         _render_task,
         min(workers, len(tasks)),
