@@ -18,7 +18,8 @@ import re
 import shutil
 from pathlib import Path
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 from policygen.render.html import stylesheet
 

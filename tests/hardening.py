@@ -7,17 +7,21 @@ by the fuzzing, no-fetch and size tests without editing them.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import Any
+from xml.etree import ElementTree
 
 import markdown
 import yaml
 from hypothesis import strategies as st
 
 from policygen.questionnaire.loader import MAX_FILE_BYTES
+from policygen.questionnaire.model import COUNTRY_PATTERN
 from policygen.questionnaire.schema import json_schema_text
 from policygen.render.environment import templates_dir
 from policygen.render.html import ALLOWED_TAGS
@@ -43,6 +47,15 @@ def is_url(node: dict[str, Any]) -> bool:
 NAMES_FILES = {"customisation", "branding"}
 """Sections that name files beside the questionnaire; their own tests cover them
 (tests/test_customisation.py, tests/test_branding.py), so generated questionnaires leave them out."""
+
+
+COUNTRIES = ["NL", "GB", "BE", "US"]
+"""Dutch law, UK GDPR, the GDPR elsewhere, and no privacy regulation we can name."""
+
+
+def pattern_value(node: dict[str, Any]) -> str:
+    """A valid value for a non-address pattern: a country code or an e-mail address."""
+    return "GB" if node["pattern"] == COUNTRY_PATTERN else "communicatie@example.org"
 
 
 def is_text(node: dict[str, Any]) -> bool:
@@ -83,7 +96,7 @@ def every_field(
         if node.get("format") == "date":
             return dt.date(2026, 3, 1)
         if "pattern" in node:
-            return url if is_url(node) else "communicatie@example.org"
+            return url if is_url(node) else pattern_value(node)
         return text(path, node.get("maxLength", 200))
     if kind in ("integer", "number"):
         return node.get("maximum", node.get("minimum", 1))
@@ -199,6 +212,8 @@ def questionnaires(node: dict[str, Any] = SCHEMA) -> st.SearchStrategy[Any]:
     if kind == "string":
         if node.get("format") == "date":
             return st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+        if node.get("pattern") == COUNTRY_PATTERN:
+            return st.sampled_from(COUNTRIES)
         if "pattern" in node:
             return st.sampled_from(URLS) if is_url(node) else st.just("info@example.org")
         return marked_text(node.get("maxLength", 200))
@@ -305,3 +320,54 @@ def largest_questionnaire() -> str:
         else:
             high = middle - 1
     return with_texts_of(low)
+
+
+FIELDS_WE_WRITE = {"TOC", "PAGE", "NUMPAGES"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LIVE_WORD_ELEMENTS = {
+    "fldSimple",
+    "drawing",
+    "pict",
+    "object",
+    "altChunk",
+    "subDoc",
+    "embedObject",
+}
+
+
+def docx_hazards(data: bytes) -> list[str]:
+    """What in a DOCX could act rather than show: fields other than the writer's own, images or
+    objects, external targets other than web and mail hyperlinks, macros."""
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if name.startswith("word/media/") or name.endswith(".bin"):
+                problems.append(f"{name}: embedded file")
+            if not name.endswith((".xml", ".rels")):
+                continue
+            for element in ElementTree.fromstring(package.read(name)).iter():
+                tag = element.tag.rsplit("}", 1)[-1]
+                if tag in _LIVE_WORD_ELEMENTS:
+                    problems.append(f"{name}: <{tag}>")
+                elif (
+                    tag == "instrText"
+                    and (element.text or "").split()[:1] != []
+                    and ((element.text or "").split()[0] not in FIELDS_WE_WRITE)
+                ):
+                    problems.append(f"{name}: field {element.text!r}")
+                elif tag == "Relationship" and element.get("TargetMode") == "External":
+                    target, kind = element.get("Target", ""), element.get("Type", "")
+                    if not (
+                        kind.endswith("/hyperlink")
+                        and target.startswith(("https://", "http://", "mailto:"))
+                    ):
+                        problems.append(f"{name}: external {kind.rsplit('/', 1)[-1]} {target!r}")
+    return problems
+
+
+def docx_text(data: bytes) -> str:
+    """The visible text of a DOCX's body, one line per paragraph, spaces collapsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = ElementTree.fromstring(package.read("word/document.xml"))
+    lines = ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
+    return "\n".join(" ".join(line.split()) for line in lines)

@@ -8,9 +8,12 @@ path tricks builds, and its text comes out as text, inside ``--out``.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,8 @@ from tests.conftest import MINIMAL
 from tests.hardening import (
     ALLOWED_TAGS,
     PAGE_ALLOWED_TAGS,
+    docx_hazards,
+    docx_text,
     live_markup,
     rendered_markdown,
     visible_text,
@@ -26,6 +31,18 @@ from tests.hardening import (
 from typer.testing import CliRunner, Result
 
 from policygen.cli import app
+
+try:
+    import cmarkgfm
+
+    def _github(text: str) -> str:
+        options = cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE
+        return str(cmarkgfm.github_flavored_markdown_to_html(text, options=options))
+
+    github_html: Callable[[str], str] | None = _github
+    """How GitHub shows a ``.md`` file (cmark-gfm, GitHub's own renderer); None without it."""
+except ImportError:
+    github_html = None
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
@@ -46,7 +63,7 @@ REJECTED = {name: Expected(**case) for name, case in CASES["rejected"].items()}
 GENERATED = {
     "over-size-limit.yaml": (
         (MINIMAL + "# " + "x" * 1024 * 1024 + "\n").encode(),
-        Expected(None, None, ["bytes; a questionnaire may be at most 256 KiB"]),
+        Expected(None, None, ["bytes; a questionnaire file may be at most 256 KiB"]),
     ),
     "value-100000-characters.yaml": (
         MINIMAL.replace("Voorbeeld BV", "x" * 100_000).encode(),
@@ -69,9 +86,13 @@ GENERATED = {
 
 
 def test_corpus_lists_every_file_and_has_at_least_40_rejected_cases() -> None:
-    on_disk = {path.name for path in CORPUS.iterdir()} - {"cases.yaml"}
+    on_disk = {path.name for path in CORPUS.iterdir()} - {"cases.yaml", "manifests"}
     assert on_disk == set(REJECTED) | set(CASES["built_safely"])
     assert len(REJECTED) + len(GENERATED) >= 40
+
+
+def hrefs(html: str) -> list[str]:
+    return [unescape(href) for href in re.findall(r'href="([^"]*)"', html)]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes | None, int]]:
@@ -162,15 +183,28 @@ def test_hostile_but_valid_questionnaire_builds_safe_documents(
     source.write_bytes((CORPUS / name).read_bytes())
     around = snapshot(tmp_path)
 
-    result = runner.invoke(app, ["build", name, "--out", "out", "--format", "md,html"])
+    result = runner.invoke(app, ["build", name, "--out", "out", "--format", "md,html,docx"])
 
     assert result.exit_code == 0, result.output
     created = {path for path in snapshot(tmp_path) if path not in around}
     outside = [path for path in created if not path.startswith("work/out")]
     assert not outside, f"written outside --out: {outside}"
-    outputs = sorted(path for path in (work / "out").rglob("*") if path.suffix in (".md", ".html"))
-    assert {path.suffix for path in outputs} == {".md", ".html"}
+    case = CASES["built_safely"][name]
+    for fragment in case.get("warns", []):
+        assert fragment in result.stderr
+    suffixes = (".md", ".html", ".docx")
+    outputs = sorted(path for path in (work / "out").rglob("*") if path.suffix in suffixes)
+    assert {path.suffix for path in outputs} == set(suffixes)
+    links: list[str] = []
     for path in outputs:
+        # The acknowledgement form shows a few answers only (title, organisation, version).
+        shows = [] if path.stem.endswith("-leesbevestiging") else case["shows"]
+        if path.suffix == ".docx":
+            data = path.read_bytes()
+            assert docx_hazards(data) == [], path.name
+            for shown in shows:
+                assert " ".join(shown.split()) in docx_text(data), f"{shown!r} not in {path.name}"
+            continue
         text = path.read_text(encoding="utf-8")
         html, allowed = (
             (text, PAGE_ALLOWED_TAGS)
@@ -178,8 +212,18 @@ def test_hostile_but_valid_questionnaire_builds_safe_documents(
             else (rendered_markdown(text), ALLOWED_TAGS)
         )
         assert live_markup(html, allowed) == [], path.name
-        for shown in CASES["built_safely"][name]["shows"]:
+        for shown in shows:
             assert shown in visible_text(html), f"{shown!r} is not shown literally in {path.name}"
+        if path.suffix == ".html":
+            links += hrefs(html)
+        elif github_html is not None:
+            on_github = github_html(text)
+            assert "<del>" not in on_github, f"GitHub strikes through text in {path.name}"
+            assert set(hrefs(on_github)) <= set(hrefs(html)), f"GitHub links answers in {path.name}"
+            for shown in shows:
+                assert shown in visible_text(on_github), f"{shown!r} not literal on GitHub"
+    for target in case.get("links", []):
+        assert target in links, f"{target} is not a whole link target"
 
 
 def test_a_device_or_pipe_named_like_a_questionnaire_is_refused_without_reading_it(

@@ -111,7 +111,7 @@ def test_an_svg_that_is_not_plain_svg_is_refused(branded: Callable[..., Path], s
         ("../logo.png", {}, "leaves the questionnaire's folder"),
         ("/etc/logo.png", {}, "is an absolute path"),
         ("missing.png", {}, "file not found: 'missing.png'"),
-        ("big.png", {"big.png": PNG + bytes(MAX_LOGO_BYTES)}, "logo files may be at most 1 MiB"),
+        ("big.png", {"big.png": PNG + bytes(MAX_LOGO_BYTES)}, "a logo file may be at most 1 MiB"),
         ("fake.png", {"fake.png": b"GIF89a"}, "'fake.png' is not a PNG image"),
         ("logo.gif", {"logo.gif": b"GIF89a"}, "give the logo as a PNG, JPEG or SVG file"),
     ],
@@ -130,9 +130,7 @@ def test_a_logo_link_out_of_the_folder_is_refused(
     outside = tmp_path_factory.mktemp("outside") / "logo.png"
     outside.write_bytes(PNG)
     (tmp_path / "logo.png").symlink_to(outside)
-    assert "is a link that leaves the questionnaire's folder" in refusal(
-        branded({"logo": "logo.png"})
-    )
+    assert "a link that leaves its folder" in refusal(branded({"logo": "logo.png"}))
 
 
 def test_a_colour_below_aa_is_refused_with_the_nearest_shade_that_passes(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from policygen.batch import (
     build_batch,
     expand_inputs,
 )
-from policygen.build import BuildOptions, build_file, write_files
+from policygen.build import LEFTOVER_AGE_SECONDS, build_file, write_files
 from policygen.errors import QuestionnaireError
 from policygen.manifest import MANIFEST_NAME, read_manifest
+from policygen.options import BuildOptions
 
 MD_HTML = BuildOptions(formats=("md", "html"))
+OUT_OF_DATE = "out of date"
 SERIAL = BatchOptions(jobs=1)
 PARALLEL = BatchOptions(jobs=2)
 
@@ -119,16 +122,83 @@ def test_unchanged_questionnaire_is_skipped_until_something_it_depends_on_change
     assert "Ander BV" in markdown.read_text(encoding="utf-8")
 
 
-def test_a_new_version_replaces_the_old_files_instead_of_adding_to_them(tmp_path: Path) -> None:
+def edit(source: Path, old: str, new: str) -> None:
+    source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def outputs_in(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if p.name != MANIFEST_NAME}
+
+
+def test_a_build_of_some_formats_keeps_the_files_of_the_others(tmp_path: Path) -> None:
     source = questionnaire(tmp_path, "policy.yaml")
     out = tmp_path / "out"
     build_batch([source], out, MD_HTML, SERIAL)
-    source.write_text(
-        source.read_text(encoding="utf-8").replace('"1.0"', '"2.0"'), encoding="utf-8"
+    everything = snapshot(out / "policy")
+    [report] = build_batch(
+        [source], out, BuildOptions(formats=("md",)), BatchOptions(jobs=1, force=True)
     )
+    assert report.status is Status.BUILT and len(report.outputs) == 2
+    assert snapshot(out / "policy").keys() == everything.keys()
+    assert all(
+        snapshot(out / "policy")[n] == everything[n] for n in everything if "manifest" not in n
+    )
+    # The earlier full build is still on record: it is up to date again, without rendering.
+    assert statuses(build_batch([source], out, MD_HTML, SERIAL)) == [Status.SKIPPED]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "before", "after"),
+    [
+        pytest.param('"1.0"', '"2.0"', "-v1.0.", "-v2.0.", id="version"),
+        pytest.param(
+            "  version:",
+            "  title: Online gedrag\n  version:",
+            "socialemediabeleid-v1.0",
+            "online-gedrag-v1.0",
+            id="title",
+        ),
+    ],
+)
+def test_a_new_version_or_title_keeps_the_old_files_until_clean(
+    tmp_path: Path, old: str, new: str, before: str, after: str
+) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    out, folder = tmp_path / "out", tmp_path / "out" / "policy"
     build_batch([source], out, MD_HTML, SERIAL)
-    names = sorted(p.name for p in (out / "policy").iterdir())
-    assert all("v2.0" in name for name in names if name != MANIFEST_NAME), names
+    first = outputs_in(folder)
+    assert any(before in name for name in first)
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    edit(source, old, new)
+    [report] = build_batch([source], out, MD_HTML, SERIAL)
+    assert report.status is Status.BUILT and not report.removed
+    assert first < outputs_in(folder), "the old version's files stay"
+    assert any(after in name for name in outputs_in(folder))
+
+    [cleaned] = build_batch([source], out, MD_HTML, BatchOptions(jobs=1, clean=True))
+    assert cleaned.status is Status.SKIPPED
+    assert {p.name for p in cleaned.removed} == {
+        n for n in first if n not in {p.name for p in report.outputs}
+    }
+    assert outputs_in(folder) == {p.name for p in report.outputs} | {"notes.txt"}
+    assert set(read_manifest(folder).outputs) == {p.name for p in report.outputs}  # type: ignore[union-attr]
+
+
+def test_clean_removes_only_listed_files_as_policygen_wrote_them(tmp_path: Path) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    out, folder = tmp_path / "out", tmp_path / "out" / "policy"
+    build_batch([source], out, MD_HTML, SERIAL)
+    old_md = next(folder.glob("socialemediabeleid-*.md"))
+    old_html = next(folder.glob("socialemediabeleid-*.html"))
+    old_html.write_text("edited by hand", encoding="utf-8")
+    (folder / "socialemediabeleid-v0.9.md").write_text("an older record", encoding="utf-8")
+    edit(source, '"1.0"', '"2.0"')
+    [report] = build_batch([source], out, MD_HTML, BatchOptions(jobs=1, clean=True))
+    assert report.status is Status.BUILT
+    assert old_md in report.removed and not old_md.exists()
+    assert old_html.read_text(encoding="utf-8") == "edited by hand"
+    assert any("changed since policygen wrote it" in str(w) for w in report.warnings)
+    assert (folder / "socialemediabeleid-v0.9.md").exists(), "not in the manifest: never removed"
 
 
 def test_build_file_writes_a_manifest_the_batch_trusts(tmp_path: Path) -> None:
@@ -175,8 +245,44 @@ def test_check_compares_with_disk_and_writes_nothing(tmp_path: Path) -> None:
     assert {s.path.name for s in stale.stale} == {p.name for p in (out / "policy").glob("*.*")} - {
         MANIFEST_NAME
     }
-    assert {s.reason for s in stale.stale} == {"differs"}
+    assert {s.reason for s in stale.stale} == {OUT_OF_DATE}
     assert snapshot(out) == before
+
+
+def test_check_decides_from_the_manifest_without_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    clause = tmp_path / "eigen.md"
+    clause.write_text("## Eigen regels\n\nWij doen het zo.\n", encoding="utf-8")
+    source.write_text(
+        MINIMAL + "customisation:\n  add:\n    - {file: eigen.md, after: crisis-and-escalation}\n",
+        encoding="utf-8",
+    )
+    out, folder = tmp_path / "out", tmp_path / "out" / "policy"
+    build_batch([source], out, MD_HTML, SERIAL)
+
+    def no_rendering(source: Path, options: BuildOptions) -> None:
+        raise AssertionError("--check rendered")
+
+    monkeypatch.setattr(batch_module, "render_file", no_rendering)
+    check = BatchOptions(jobs=1, check=True)
+    assert statuses(build_batch([source], out, MD_HTML, check)) == [Status.CURRENT]
+    clause.write_text("## Eigen regels\n\nWij doen het anders.\n", encoding="utf-8")
+    [edited] = build_batch([source], out, MD_HTML, check)
+    assert edited.status is Status.STALE, "a clause file is an input too"
+    assert {s.path.name for s in edited.stale} == outputs_in(folder)
+    markdown = next(folder.glob("socialemediabeleid-*.md"))
+    clause.write_text("## Eigen regels\n\nWij doen het zo.\n", encoding="utf-8")
+    markdown.write_text("edited by hand", encoding="utf-8")
+    [hand] = build_batch([source], out, MD_HTML, check)
+    assert [(s.path, s.reason) for s in hand.stale] == [(markdown, "differs")]
+
+    (folder / MANIFEST_NAME).unlink()
+    monkeypatch.undo()
+    [rendered] = build_batch([source], out, MD_HTML, check)
+    assert rendered.notes and "rendered the documents to compare" in rendered.notes[0]
+    assert [(s.path, s.reason) for s in rendered.stale] == [(markdown, "differs")]
 
 
 # --- Batches: failures, order, time bound -----------------------------------------------------
@@ -224,11 +330,11 @@ def test_reports_follow_the_inputs_not_the_order_workers_finish(
     real_render = batch_module.render_file
 
     def first_is_slowest(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "zulu":
             time.sleep(0.5)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", first_is_slowest)  # forked workers inherit it
     recorder = Recorder()
@@ -249,12 +355,12 @@ def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
     real_render = batch_module.render_file
 
     def hangs_on_stuck(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             while True:  # a layout that never ends
                 time.sleep(0.01)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", hangs_on_stuck)
     started = time.perf_counter()
@@ -274,11 +380,11 @@ def test_a_worker_that_dies_costs_only_its_own_document(
     real_render = batch_module.render_file
 
     def killed_on_crash(
-        source: Path, options: BuildOptions
+        source: Path, options: BuildOptions, kinds: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "crash":
             os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", killed_on_crash)
     reports = build_batch(sources, tmp_path / "out", MD_HTML, PARALLEL)
@@ -295,14 +401,16 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
     ]
     real_render = batch_module.render_file
 
-    def stuck_in_c(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[object]]:
+    def stuck_in_c(
+        source: Path, options: BuildOptions, kinds: object = None
+    ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             signal.pthread_sigmask(
                 signal.SIG_BLOCK, {signal.SIGALRM}
             )  # like C code that never returns
             while True:
                 time.sleep(0.05)
-        return real_render(source, options)  # type: ignore[return-value]
+        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", stuck_in_c)
     started = time.perf_counter()
@@ -314,7 +422,41 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
 
 def test_write_files_keeps_a_file_whose_name_extends_another(tmp_path: Path) -> None:
     """Clearing `.policy.yaml.*.tmp` leftovers must not delete the new `.policy.yaml.bak.*.tmp`."""
-    (tmp_path / ".policy.yaml.old.tmp").write_bytes(b"left by a killed build")
+    leftover(tmp_path / ".policy.yaml.old.tmp")
     written = write_files(tmp_path, {"policy.yaml.bak": b"old", "policy.yaml": b"new"})
     assert [p.read_bytes() for p in written] == [b"old", b"new"]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def leftover(path: Path) -> Path:
+    """A temporary file as a build killed long ago left it."""
+    path.write_bytes(b"left by a killed build")
+    old = time.time() - LEFTOVER_AGE_SECONDS - 60
+    os.utime(path, (old, old))
+    return path
+
+
+def test_another_builds_temporary_in_flight_is_kept(tmp_path: Path) -> None:
+    in_flight = tmp_path / ".policy.md.a1b2c3.tmp"
+    in_flight.write_bytes(b"being written by a concurrent build")
+    write_files(tmp_path, {"policy.md": b"new"})
+    assert in_flight.exists()
+
+
+def test_two_concurrent_builds_into_one_folder_never_break_each_other(tmp_path: Path) -> None:
+    sources = [questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in ("alpha", "bravo")]
+    out = tmp_path / "out"
+    failures: list[str] = []
+
+    def build_again_and_again() -> None:
+        for _ in range(15):
+            reports = build_batch(sources, out, MD_HTML, BatchOptions(jobs=1, force=True))
+            failures.extend(r.error for r in reports if r.error is not None)
+
+    builds = [threading.Thread(target=build_again_and_again) for _ in range(2)]
+    for thread in builds:
+        thread.start()
+    for thread in builds:
+        thread.join()
+    assert failures == []
+    assert not list(out.rglob("*.tmp"))

@@ -101,8 +101,14 @@ def test_check_exit_codes_name_the_stale_file_and_write_nothing(tmp_path: Path) 
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     stale = build("--check", "-o", out, path)
     assert stale.exit_code == 1
-    assert f"would rebuild {out / 'alpha' / 'socialemediabeleid-v1.0.md'} (differs)" in stale.stderr
+    md = out / "alpha" / "socialemediabeleid-v1.0.md"
+    assert f"would rebuild {md} (out of date)" in stale.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    as_json = json.loads(build("--check", "--json", "-o", out, path).stdout)
+    [document] = as_json["documents"]
+    assert document["status"] == "stale"
+    assert {"path": str(md), "reason": "out of date"} in document["stale"]
+    assert len(document["stale"]) == 4
 
     (out / "alpha" / "socialemediabeleid-v1.0.html").unlink()
     missing = build("--check", "-o", out, path)
@@ -217,3 +223,76 @@ def _processes_mentioning(text: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def test_clean_says_which_files_it_removed(tmp_path: Path) -> None:
+    [path] = questionnaires(tmp_path, "alpha")
+    out = tmp_path / "out"
+    assert build("-o", out, path).exit_code == 0
+    path.write_text(MINIMAL.replace('"1.0"', '"1.1"'), encoding="utf-8")
+    assert build("-o", out, path).exit_code == 0
+    assert (out / "alpha" / "socialemediabeleid-v1.0.md").exists()
+    cleaned = build("--clean", "-o", out, path)
+    assert cleaned.exit_code == 0, cleaned.output
+    assert f"removed  {out / 'alpha' / 'socialemediabeleid-v1.0.md'}" in cleaned.stdout
+    assert sorted(p.name for p in (out / "alpha").iterdir()) == sorted(
+        [MANIFEST_NAME]
+        + [
+            f"{stem}-v1.1.{ext}"
+            for stem in ("socialemediabeleid", "implementatieplan-socialemediabeleid")
+            for ext in ("md", "html")
+        ]
+    )
+    assert build("--clean", "--check", "-o", out, path).exit_code == 2
+
+
+HANGING_BUILD = """
+import os, sys, time
+from pathlib import Path
+from policygen import batch
+from policygen.cli import main
+
+busy = Path(sys.argv.pop())
+
+def hang(source, options, kinds=None):
+    (busy / f"worker-{os.getpid()}").touch()
+    while True:  # a document whose layout never ends
+        time.sleep(0.05)
+
+batch.render_file = hang
+main()
+"""
+
+
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    """``kill -9`` of the build (as the out-of-memory killer does) leaves no worker behind, even
+    one busy with a document that never ends."""
+    questionnaires(tmp_path / "in", "alpha", "bravo")
+    out, busy = tmp_path / "out", tmp_path / "busy"
+    busy.mkdir()
+    build = ["build", "-j", "2", "-f", "md,html", "-o", str(out), str(tmp_path / "in")]
+    process = subprocess.Popen(
+        [sys.executable, "-c", HANGING_BUILD, *build, str(busy)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while len(list(busy.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(path.name.removeprefix("worker-")) for path in busy.iterdir()]
+    assert len(workers) == 2 and process.poll() is None
+    process.kill()
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "worker processes outlived their parent"
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped by init, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != b"Z"

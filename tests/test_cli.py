@@ -69,7 +69,7 @@ def test_missing_file_is_exit_1_with_message(tmp_path: Path) -> None:
 
 def test_wrong_usage_is_exit_2(write_yaml: Callable[..., Path]) -> None:
     path = write_yaml(MINIMAL)
-    assert runner.invoke(app, ["build", str(path), "--format", "docx"]).exit_code == 2
+    assert runner.invoke(app, ["build", str(path), "--format", "odt"]).exit_code == 2
     assert runner.invoke(app, ["nonsense"]).exit_code == 2
 
 

@@ -14,9 +14,10 @@ import pytest
 from tests.conftest import MINIMAL
 from typer.testing import CliRunner
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
 from policygen.cli import app
 from policygen.errors import QuestionnaireError
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 from policygen.render import PLAN, POLICY, build_facts, render_markdown
 from policygen.render.clauses import inspect_questionnaire, read_customisation
@@ -201,7 +202,7 @@ REFUSED = [
     pytest.param("  replace:\n    summary: ../outside.md\n", {"../outside.md": "x"}, "customisation.replace.summary", "leaves the questionnaire's folder", id="dot-dot"),
     pytest.param("  replace:\n    summary: missing.md\n", {}, "customisation.replace.summary", "file not found: 'missing.md'", id="missing"),
     pytest.param("  replace:\n    summary: big.md\n", {"big.md": "x" * (MAX_CLAUSE_BYTES + 1)}, "customisation.replace.summary", "at most 64 KiB", id="too-big"),
-    pytest.param("  replace:\n    summary: dir\n", {"dir/x.md": "x"}, "customisation.replace.summary", "not a regular file", id="folder"),
+    pytest.param("  replace:\n    summary: dir\n", {"dir/x.md": "x"}, "customisation.replace.summary", "this is a folder, not a clause file", id="folder"),
     pytest.param("  replace:\n    summary: s.md\n", {"s.md": "{{ ''.__class__.__mro__ }}"}, "customisation.replace.summary", "is not a placeholder", id="sandbox-escape"),
     pytest.param("  replace:\n    summary: s.md\n", {"s.md": "{% include '/etc/passwd' %}"}, "customisation.replace.summary", "only placeholders are allowed", id="include"),
     pytest.param("  replace:\n    summary: s.md\n", {"s.md": "{{ secret }}"}, "customisation.replace.summary", "'secret' is not a placeholder", id="unknown-placeholder"),
@@ -242,7 +243,7 @@ def test_a_symlink_that_leaves_the_folder_is_refused(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "clause.md").symlink_to(tmp_path / "secret.md")
     path = questionnaire(folder, "  replace:\n    summary: clause.md\n", {})
-    assert "is a link that leaves the questionnaire's folder" in refusal(path)
+    assert "is a link that leaves its folder" in refusal(path)
 
 
 def test_invalid_utf8_is_refused_with_its_line(tmp_path: Path) -> None:

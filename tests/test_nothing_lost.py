@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ import pytest
 from tests.conftest import MINIMAL
 from typer.testing import CliRunner, Result
 
-from policygen.build import write_files
+from policygen.build import LEFTOVER_AGE_SECONDS, write_files
 from policygen.cli import app
 
 runner = CliRunner()
@@ -281,6 +282,8 @@ def test_an_output_path_that_is_a_folder_gives_a_clear_error(
 def test_the_next_build_removes_temporaries_a_killed_build_left(tmp_path: Path) -> None:
     stale = tmp_path / ".policy.md.k1ll3d.tmp"
     stale.write_bytes(b"half a fi")
+    killed = time.time() - LEFTOVER_AGE_SECONDS - 60  # younger ones may be a concurrent build's
+    os.utime(stale, (killed, killed))
     unrelated = tmp_path / ".notes.tmp"
     unrelated.write_bytes(b"not ours")
     write_files(tmp_path, {"policy.md": b"new"})

@@ -59,6 +59,7 @@ def test_wheel_installs_and_builds(tmp_path: Path) -> None:
         capture_output=True,
     )
     pages = list((out / example.stem).glob("*.html"))
-    assert len(pages) == 2, pages
-    name = load(example).questionnaire.organisation.name
+    q = load(example).questionnaire
+    assert len(pages) == 2 + q.introduction.acknowledgement_required, pages  # and the form
+    name = q.organisation.name
     assert all(name in page.read_text(encoding="utf-8") for page in pages)

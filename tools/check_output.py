@@ -8,9 +8,12 @@ as a chapter), then runs:
 - markdownlint-cli2 (npm) on every Markdown file, with ``tools/.markdownlint-cli2.jsonc``;
 - pandoc reading every Markdown file: no warnings, the same headings (id and text) and the same
   words as the HTML policygen renders;
-- ``qpdf --check`` on every PDF: no errors and no warnings.
+- ``qpdf --check`` on every PDF: no errors and no warnings;
+- LibreOffice (``soffice --headless --convert-to pdf``) on every DOCX: each converts, and the
+  PDF it makes passes ``qpdf --check`` and shows the document's first heading.
 
-Needs on PATH: ``java``, ``pandoc``, ``qpdf``; npm tools are installed in ``tools/node_modules``
+Needs on PATH: ``java``, ``pandoc``, ``qpdf``, ``soffice`` and ``pdftotext`` (Debian:
+libreoffice-writer-nogui, poppler-utils); npm tools are installed in ``tools/node_modules``
 by the make target. Exit status 0 when every check passes, 1 otherwise.
 """
 
@@ -44,13 +47,20 @@ class _Text(HTMLParser):
         super().__init__()
         self.title_only = include_header_title_only
         self.headings: list[tuple[str, str]] = []
-        self.words: list[str] = []
+        self._chunks: list[str] = []
         self._skip = 0
         self._in_header = False
         self._heading: tuple[str, list[str]] | None = None
         self._in_header_h1 = False
 
+    @property
+    def words(self) -> list[str]:
+        """Words as a reader sees them: a tag separates words, a comment does not (policygen's
+        Markdown puts one inside an e-mail address so that GitHub does not link it)."""
+        return "".join(self._chunks).split()
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._chunks.append(" ")
         if tag in SKIPPED_TAGS:
             self._skip += 1
         elif tag == "header":
@@ -60,6 +70,7 @@ class _Text(HTMLParser):
             self._in_header_h1 = self._in_header
 
     def handle_endtag(self, tag: str) -> None:
+        self._chunks.append(" ")
         if tag in SKIPPED_TAGS:
             self._skip -= 1
         elif tag == "header":
@@ -76,7 +87,7 @@ class _Text(HTMLParser):
             return
         if self._heading is not None:
             self._heading[1].append(data)
-        self.words += data.split()
+        self._chunks.append(data)
 
 
 def _read_html(html: str, *, title_only: bool) -> _Text:
@@ -97,10 +108,10 @@ def build_examples(out: Path) -> None:
     if not examples:
         raise SystemExit("no examples in examples/")
     builds: list[list[str | Path]] = [
-        ["--out", out / "standalone", "--standalone"],
+        ["--out", out / "standalone", "--standalone", "--format", "md,html,pdf,docx"],
         ["--out", out / "pdf-ua-1", "--format", "pdf", "--pdf-variant", "pdf/ua-1"],
         ["--out", out / "pdf-a-3b", "--format", "pdf", "--pdf-variant", "pdf/a-3b"],
-        ["--out", out / "chapter", "--format", "md,html", "--as-chapter"],
+        ["--out", out / "chapter", "--format", "md,html,docx", "--as-chapter"],
     ]
     for options in builds:
         result = _run([POLICYGEN, "build", *examples, *options])
@@ -174,11 +185,55 @@ def check_pdf(pdf: Path) -> list[str]:
     return []
 
 
+def check_docx(files: list[Path], work: Path) -> list[str]:
+    """LibreOffice converts every DOCX to a PDF that qpdf accepts and that shows the first
+    heading of the Markdown beside it (the title standalone, the chapter heading otherwise)."""
+    problems = []
+    for folder in sorted({docx.parent for docx in files}):  # one call per folder: same names
+        converted = work / "libreoffice" / folder.relative_to(work)
+        result = _run(
+            [
+                "soffice",
+                f"-env:UserInstallation={(work / 'lo-profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                converted,
+                *[docx for docx in files if docx.parent == folder],
+            ]
+        )
+        if result.returncode:
+            problems.append(f"soffice {folder.name}: {result.stderr.strip()[:200]}")
+    for docx in files:
+        pdf = work / "libreoffice" / docx.relative_to(work).with_suffix(".pdf")
+        if not pdf.exists():
+            problems.append(f"soffice {docx}: no PDF")
+            continue
+        problems += check_pdf(pdf)
+        heading = next(
+            line.lstrip("#").strip().split(" {#")[0].replace("\\", "")
+            for line in docx.with_suffix(".md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("#")
+        )
+        text = " ".join(_run(["pdftotext", pdf, "-"]).stdout.split())
+        if heading not in text:
+            problems.append(f"soffice {docx.name}: the PDF does not show {heading!r}")
+    return problems
+
+
 def main() -> int:
-    missing = [tool for tool in ("java", "pandoc", "qpdf") if shutil.which(tool) is None]
+    missing = [
+        tool
+        for tool in ("java", "pandoc", "qpdf", "soffice", "pdftotext")
+        if not shutil.which(tool)
+    ]
     missing += [str(path) for path in (VNU_JAR, MARKDOWNLINT) if not path.exists()]
     if missing:
-        print("missing: " + ", ".join(missing) + " (apt-get install default-jre pandoc qpdf;")
+        print(
+            "missing: " + ", ".join(missing) + " (apt-get install default-jre pandoc qpdf"
+            " libreoffice-writer-nogui poppler-utils;"
+        )
         print("         npm tools: make check-output installs them into tools/node_modules)")
         return 1
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
@@ -188,16 +243,20 @@ def main() -> int:
         html = sorted(out.rglob("*.html"))
         markdown = sorted(out.rglob("*.md"))
         pdfs = sorted(out.rglob("*.pdf"))
-        problems = check_html(html) + check_markdownlint(markdown)
+        docx = sorted(out.rglob("*.docx"))
+        problems = check_html(html) + check_markdownlint(markdown) + check_docx(docx, out)
         for markdown_file in markdown:
             problems += check_pandoc(markdown_file)
         for pdf in pdfs:
             problems += check_pdf(pdf)
-        print(f"checked {len(html)} HTML, {len(markdown)} Markdown and {len(pdfs)} PDF files")
+        print(
+            f"checked {len(html)} HTML, {len(markdown)} Markdown, {len(pdfs)} PDF"
+            f" and {len(docx)} DOCX files"
+        )
     for problem in problems:
         print("FAIL " + problem)
     if not problems:
-        print("all accepted by vnu, markdownlint-cli2, pandoc and qpdf")
+        print("all accepted by vnu, markdownlint-cli2, pandoc, qpdf and LibreOffice")
     return 1 if problems else 0
 
 

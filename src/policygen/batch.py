@@ -8,17 +8,13 @@ back in the order of the inputs, whatever order the workers finish in.
 
 from __future__ import annotations
 
-import contextlib
+import fnmatch
 import glob
-import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,14 +22,28 @@ from pathlib import Path
 from types import FrameType
 
 from policygen.build import (
-    BuildOptions,
     check_unique_folders,
+    clean_folder,
+    input_key,
     output_folder,
+    planned_outputs,
     render_file,
     write_outputs,
 )
 from policygen.errors import DocumentTimeoutError, PolicygenError, Problem, QuestionnaireError
-from policygen.manifest import Manifest, is_current, read_manifest, source_key
+from policygen.manifest import (
+    MANIFEST_NAME,
+    BuildRecord,
+    ManifestError,
+    digest,
+    output_digest,
+    problems,
+    read_manifest,
+    stale_outputs,
+)
+from policygen.options import BuildOptions
+from policygen.render import DOCUMENTS
+from policygen.workers import Lost, OverTime, Workers, hard_limit, time_bound
 
 QUESTIONNAIRE_SUFFIXES = (".yaml", ".yml")
 DEFAULT_TIMEOUT = 120.0
@@ -44,13 +54,15 @@ class BatchOptions:
     """How to run a batch: parallelism, time bound, check mode, incremental skipping."""
 
     jobs: int | None = None
-    """Worker processes; None means one per CPU."""
+    """Worker processes; None means one per CPU this process may use."""
     timeout: float | None = DEFAULT_TIMEOUT
     """Seconds one questionnaire may take to render; None for no bound."""
     check: bool = False
-    """Render in memory and compare with the files on disk; write nothing."""
+    """Decide from the manifests whether the files on disk are current; write nothing."""
     force: bool = False
     """Rebuild even when the manifest says the outputs are current."""
+    clean: bool = False
+    """Remove the files earlier builds made (per the manifest) that this build does not make."""
 
 
 class Status(StrEnum):
@@ -86,6 +98,10 @@ class DocumentReport:
     milliseconds: int = 0
     error: str | None = None
     stale: list[StaleFile] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """``--clean``: files of earlier builds removed."""
+    notes: list[str] = field(default_factory=list)
+    """How the result was reached, when it matters (``--check`` had to render)."""
 
     @property
     def ok(self) -> bool:
@@ -108,25 +124,25 @@ class BatchListener:
 def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
     """Files as given; every questionnaire in a folder; globs expanded here for shells that don't.
 
-    Folder contents and glob matches are sorted; a file named twice is built once.
+    Folder contents and glob matches are sorted; a file named twice is built once. A path that
+    cannot even be looked at (too long, a symlink loop, no permission) is passed on as a file:
+    its build says why, with the others.
     """
     sources: list[Path] = []
     for item in inputs:
-        if item.is_dir():
+        if _is(item, Path.is_dir):
             found = sorted(
                 path
                 for path in item.iterdir()
                 if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES
                 and not path.name.startswith(".")
-                and path.is_file()
+                and _is(path, Path.is_file)
             )
             if not found:
                 raise _input_error(item, "no questionnaires (*.yaml, *.yml) in this folder")
             sources += found
-        elif not item.exists() and glob.has_magic(str(item)):
-            # glob.glob, not Path.glob: the pattern may be absolute.
-            matches = sorted(Path(m) for m in glob.glob(str(item), recursive=True))  # noqa: PTH207
-            found = [path for path in matches if path.is_file()]
+        elif not os.path.lexists(item) and glob.has_magic(str(item)):
+            found = [path for path in _glob(str(item)) if _is(path, Path.is_file)]
             if not found:
                 raise _input_error(item, "this pattern matches no file")
             sources += found
@@ -134,8 +150,57 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
             sources.append(item)  # a missing file is reported by its build, with the others
     unique: dict[Path, Path] = {}
     for source in sources:
-        unique.setdefault(source.resolve(), source)
+        unique.setdefault(_identity(source), source)
     return list(unique.values())
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``path.is_dir()`` or ``path.is_file()``, False where Python 3.11 raises instead."""
+    try:
+        return test(path)
+    except (OSError, RuntimeError):
+        return False
+
+
+def _identity(path: Path) -> Path:
+    """The real path, or the absolute one when a symlink loop or a long name stops resolving."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path.cwd() / path
+
+
+def _glob(pattern: str) -> list[Path]:
+    """The sorted matches of a glob; ``**`` descends into folders but never into a symlink to one
+    (``glob.glob`` would, so two links to a parent folder made it exponential)."""
+    if "**" not in pattern:
+        return sorted(Path(m) for m in glob.glob(pattern))  # noqa: PTH207  (may be absolute)
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root, rest = Path(*parts[:fixed]) if fixed else Path(), parts[fixed:]
+    matches = []
+    for folder, folders, files in os.walk(root, followlinks=False):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        relative = Path(folder).relative_to(root).parts
+        matches += [
+            Path(folder) / name
+            for name in files
+            if not name.startswith(".") and _matches(rest, (*relative, name))
+        ]
+    return sorted(matches)
+
+
+def _matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Glob components against path components; ``**`` stands for any number of folders."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(pattern[1:], parts[skip:]) for skip in range(len(parts) + 1))
+    return (
+        bool(parts)
+        and fnmatch.fnmatchcase(parts[0], pattern[0])
+        and _matches(pattern[1:], parts[1:])
+    )
 
 
 def _input_error(path: Path, message: str) -> QuestionnaireError:
@@ -160,43 +225,104 @@ def build_batch(
     check_unique_folders(sources, out)
     listener = listener or BatchListener()
     in_order = _InOrder(len(sources), listener)
-    skipped: list[tuple[int, DocumentReport]] = []
+    decided: list[tuple[int, DocumentReport]] = []
     jobs: list[_Job] = []
+    findings: dict[int, _Findings] = {}
     for index, source in enumerate(sources):
         folder = output_folder(source, out)
-        key = source_key(source, options)
-        if key is not None and not (batch.check or batch.force):
-            manifest = read_manifest(folder)
-            if manifest is not None and is_current(folder, manifest, key):
-                skipped.append((index, _skipped(source, folder, manifest, options)))
-                continue
-        jobs.append(_Job(index, source, folder, key, options, batch.timeout))
+        key = input_key(source, options)
+        report, findings[index] = _decide(source, folder, key, options, batch)
+        if report is not None:
+            report.warnings[:0] = findings[index].warnings
+            decided.append((index, report))
+        else:
+            jobs.append(_Job(index, source, folder, key, options, batch.timeout))
 
     jobs_by_index = {job.index: job for job in jobs}
 
     def conclude(rendered: _Rendered) -> None:
         job = jobs_by_index[rendered.index]
-        in_order.add(rendered.index, _conclude(job, rendered, check=batch.check))
+        report = _conclude(job, rendered, check=batch.check, clean=batch.clean)
+        report.warnings[:0] = findings[job.index].warnings
+        report.notes += findings[job.index].notes
+        in_order.add(rendered.index, report)
 
     with _termination_as_interrupt():
         _render_all(
             jobs,
-            workers=min(batch.jobs or default_jobs(), len(jobs)),
-            warm_pdf="pdf" in options.formats,
-            started=lambda: _start(listener, len(sources), skipped, in_order),
+            workers=batch.jobs or default_jobs(),
+            pdf="pdf" in options.formats,
+            timeout=batch.timeout,
+            started=lambda: _start(listener, len(sources), decided, in_order),
             conclude=conclude,
         )
     return in_order.reports()
 
 
+@dataclass
+class _Findings:
+    """What deciding found that the report of a rendered questionnaire must still say."""
+
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _decide(
+    source: Path, folder: Path, key: str | None, options: BuildOptions, batch: BatchOptions
+) -> tuple[DocumentReport | None, _Findings]:
+    """The report of a questionnaire the manifest decides without rendering (a skip, or a
+    ``--check`` verdict), or None: render it."""
+    found = _Findings()
+    try:
+        manifest = read_manifest(folder)
+    except ManifestError as error:
+        manifest = None
+        found.warnings.append(
+            Problem(
+                folder / MANIFEST_NAME,
+                None,
+                None,
+                "",
+                f"not understood ({error}); ignored: the outputs are rebuilt, and --clean "
+                "removes none of the files it lists",
+            )
+        )
+    if key is None or (batch.force and not batch.check):
+        return None, found
+    record = manifest.builds.get(key) if manifest else None
+    if manifest is not None and record is not None:
+        stale = [StaleFile(folder / n, why) for n, why in stale_outputs(folder, manifest, record)]
+        if not stale:
+            return _up_to_date(source, folder, record, options, batch), found
+        if batch.check:
+            return DocumentReport(source, folder, Status.STALE, stale=stale), found
+        return None, found
+    if not batch.check:
+        return None, found
+    if manifest is None and os.path.lexists(folder):
+        found.notes.append(
+            f"no readable manifest in {folder}: rendered the documents to compare them"
+        )
+        return None, found
+    try:
+        planned = planned_outputs(source, options)
+    except PolicygenError:
+        return None, found  # rendering reports the error as a build would
+    reason = "out of date"
+    stale = [
+        StaleFile(folder / n, reason if os.path.lexists(folder / n) else "missing") for n in planned
+    ]
+    return DocumentReport(source, folder, Status.STALE, stale=stale), found
+
+
 def _start(
     listener: BatchListener,
     total: int,
-    skipped: list[tuple[int, DocumentReport]],
+    decided: list[tuple[int, DocumentReport]],
     in_order: _InOrder,
 ) -> None:
     listener.start(total)
-    for index, report in skipped:
+    for index, report in decided:
         in_order.add(index, report)
 
 
@@ -219,15 +345,25 @@ class _InOrder:
         return [report for report in self._reports if report is not None]
 
 
-def _skipped(
-    source: Path, folder: Path, manifest: Manifest, options: BuildOptions
+def _up_to_date(
+    source: Path, folder: Path, record: BuildRecord, options: BuildOptions, batch: BatchOptions
 ) -> DocumentReport:
-    warnings = manifest.problems(source)
-    outputs = [folder / name for name in manifest.outputs]
+    """A questionnaire whose recorded build is on disk: skipped, or current for ``--check``."""
+    warnings = problems(record, source)
+    outputs = [folder / name for name in record.outputs]
+    status = Status.CURRENT if batch.check else Status.SKIPPED
     if options.strict and warnings:
         message = f"{source}: {len(warnings)} warning(s) and --strict is on; its outputs were left as they were"
         return DocumentReport(source, folder, Status.FAILED, outputs, warnings, error=message)
-    return DocumentReport(source, folder, Status.SKIPPED, outputs, warnings)
+    report = DocumentReport(source, folder, status, outputs, warnings)
+    if batch.clean and not batch.check:
+        try:
+            cleaned = clean_folder(folder, set(record.outputs))
+        except PolicygenError as error:
+            report.status, report.error = Status.FAILED, str(error)
+            return report
+        report.removed, report.warnings = cleaned.removed, warnings + cleaned.kept
+    return report
 
 
 # --- Rendering, in worker processes or in this one ----------------------------------------------
@@ -244,6 +380,14 @@ class _Job:
 
 
 @dataclass(frozen=True)
+class _Task:
+    """What one worker renders: a questionnaire's documents ``kinds`` (None: all of them)."""
+
+    job: _Job
+    kinds: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class _Rendered:
     """What a worker sends back: bytes and warnings, or an error message (exceptions may not
     survive pickling intact, their messages always do)."""
@@ -255,18 +399,14 @@ class _Rendered:
     error: str | None = None
 
 
-class _OverTime(BaseException):
-    """Raised by SIGALRM inside a render that has used up its time; a BaseException, so that
-    no ``except Exception`` in a library turns it into an ordinary rendering error."""
-
-
-def _render_job(job: _Job) -> _Rendered:
-    """Render one questionnaire within its time bound; never raises for a bad questionnaire."""
+def _render_task(task: _Task) -> _Rendered:
+    """Render within the time bound; never raises for a bad questionnaire."""
+    job = task.job
     start = time.perf_counter()
     try:
-        with _time_bound(job.timeout):
-            files, warnings = render_file(job.source, job.options)
-    except _OverTime:
+        with time_bound(job.timeout):
+            files, warnings = render_file(job.source, job.options, task.kinds)
+    except OverTime:
         error = DocumentTimeoutError(
             f"{job.source}: stopped after {job.timeout:g} s (the --timeout per questionnaire); "
             "its previous outputs are unchanged. Raise --timeout if the document is simply large."
@@ -286,173 +426,68 @@ def _milliseconds(start: float) -> int:
     return round((time.perf_counter() - start) * 1000)
 
 
-@contextmanager
-def _time_bound(seconds: float | None) -> Iterator[None]:
-    """Raise ``_OverTime`` in this thread after ``seconds`` (POSIX main thread; else unbounded)."""
-    if (
-        not seconds
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def over_time(signum: int, frame: FrameType | None) -> None:
-        raise _OverTime
-
-    previous = signal.signal(signal.SIGALRM, over_time)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-# Narrow paragraphs force hyphenation, so each language's dictionary is loaded here too.
-_WARM_UP_PAGE = (
-    "<!DOCTYPE html><html><head><style>{css}</style></head><body>"
-    '<p lang="nl" style="width: 3em">Communicatiebeleid</p>'
-    '<p lang="en" style="width: 3em">Communication</p></body></html>'
-)
-
-
-def _init_worker(warm_pdf: bool) -> None:
-    """Each worker: leave Ctrl-C to the parent, and load WeasyPrint, the fonts, the page design
-    and the hyphenation dictionaries once (the PDF stage keeps them per process), before the
-    first document."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if warm_pdf:
-        from policygen.render.html import stylesheet
-        from policygen.render.pdf import html_to_pdf
-
-        with contextlib.suppress(PolicygenError):  # the real documents will report it
-            html_to_pdf(_WARM_UP_PAGE.format(css=stylesheet()))
-
-
 def _render_all(
     jobs: list[_Job],
     *,
     workers: int,
-    warm_pdf: bool,
+    pdf: bool,
+    timeout: float | None,
     started: Callable[[], None],
     conclude: Callable[[_Rendered], None],
 ) -> None:
-    """Render every job, here (one worker) or in a process pool; ``conclude`` each result here.
+    """Render every job, here (one worker) or in worker processes; ``conclude`` each result here.
 
-    A worker that dies (killed, out of memory, crashed) or stays stuck past the hard limit, in
-    code SIGALRM cannot interrupt, costs only its own document: the pool is replaced and the
-    others go on. Documents that were in a dying pool are retried alone, so that only the one
-    that kills its worker again fails.
+    With PDFs a task is one document, so that one questionnaire's policy and plan render at once;
+    without, a task is a questionnaire (its Markdown and HTML take milliseconds; splitting would
+    load it twice). Large questionnaires start first, so that no worker is left with a long
+    document at the end while the others idle.
     """
     if workers <= 1:
         started()
         for job in jobs:
-            conclude(_render_job(job))
+            conclude(_render_task(_Task(job)))
         return
-    # fork: workers start in milliseconds and inherit the imported modules. Start them before
-    # `started()`, which may start the progress display's thread.
-    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    pending, suspects = _largest_first(jobs), list[_Job]()
-    while pending or suspects:
-        group = [suspects.pop(0)] if suspects else pending
-        pool = ProcessPoolExecutor(
-            min(workers, len(group)),
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(warm_pdf,),
-        )
-        try:
-            futures = {pool.submit(_render_job, job): job for job in group}
-            started()
-            started = _nothing
-            again, suspected = _collect(futures, conclude)
-        except BaseException:
-            _stop_workers(pool)
-            raise
-        pending = again if group is pending else pending + again
-        suspects += suspected
-        if all(future.done() for future in futures):
-            pool.shutdown()
-        else:  # a worker is stuck: it must not hold up the end of the batch
-            _stop_workers(pool)
+    from policygen.render.pdf import warm_up
+
+    kinds: list[tuple[str, ...] | None] = [(kind.key,) for kind in DOCUMENTS] if pdf else [None]
+    tasks = [_Task(job, part) for job in _largest_first(jobs) for part in kinds]
+    pool = Workers(
+        _render_task,
+        min(workers, len(tasks)),
+        hard_limit=hard_limit(timeout),
+        warm_up=warm_up if pdf else None,
+    )
+    try:
+        for number, task in enumerate(tasks):
+            pool.submit(number, task)
+        started()
+        parts: dict[int, dict[int, _Rendered]] = {}
+        for number, result in pool.results():
+            job = tasks[number].job
+            if isinstance(result, Lost):
+                result = _Rendered(job.index, {}, [], 0, f"{job.source}: {result.reason}")
+            parts.setdefault(job.index, {})[number] = result
+            if len(parts[job.index]) == len(kinds):
+                conclude(_whole([part for _, part in sorted(parts.pop(job.index).items())]))
+    finally:
+        pool.stop()
 
 
-def _nothing() -> None:
-    """What ``started`` becomes after the first pool."""
-
-
-_POLL_SECONDS = 0.5
-
-
-def _hard_limit(timeout: float | None) -> float | None:
-    """How long a worker may spend on one document before it is killed: SIGALRM, the soft
-    bound, cannot interrupt C code that never returns."""
-    return None if timeout is None else 2 * timeout + 2
-
-
-def _collect(
-    futures: dict[Future[_Rendered], _Job], conclude: Callable[[_Rendered], None]
-) -> tuple[list[_Job], list[_Job]]:
-    """Conclude the pool's documents as they finish. If the pool breaks or a document overruns
-    the hard limit, return the documents still to do and those to retry alone."""
-    pending = set(futures)
-    running_since: dict[Future[_Rendered], float] = {}
-    limit = _hard_limit(next(iter(futures.values())).timeout)
-    while pending:
-        done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
-        now = time.monotonic()
-        broken = []
-        for future in sorted(done, key=lambda f: futures[f].index):
-            try:
-                conclude(future.result())
-            except BrokenProcessPool:
-                broken.append(future)
-        for future in pending:
-            if future.running():
-                running_since.setdefault(future, now)
-        if broken:
-            unfinished = [f for f in futures if f in pending or f in broken]
-            if len(futures) == 1:
-                _fail(
-                    futures,
-                    unfinished,
-                    "its worker process stopped (killed, out of memory or crashed)",
-                    conclude,
-                )
-                return [], []
-            suspected = [f for f in unfinished if f in running_since] or unfinished[:1]
-            again = [futures[f] for f in unfinished if f not in suspected]
-            return again, [futures[f] for f in suspected]
-        overdue = [
-            f for f in pending if limit is not None and now - running_since.get(f, now) > limit
-        ]
-        if overdue:
-            _fail(
-                futures,
-                overdue,
-                "it did not stop at the time bound; its worker process was killed",
-                conclude,
-            )
-            return [futures[f] for f in pending if f not in overdue], []
-    return [], []
-
-
-def _fail(
-    futures: dict[Future[_Rendered], _Job],
-    failed: list[Future[_Rendered]],
-    reason: str,
-    conclude: Callable[[_Rendered], None],
-) -> None:
-    for future in failed:
-        job = futures[future]
-        conclude(_Rendered(job.index, {}, [], 0, f"{job.source}: {reason}"))
+def _whole(parts: list[_Rendered]) -> _Rendered:
+    """One questionnaire's documents, rendered apart, as one result; failed if any part failed."""
+    errors = [part.error for part in parts if part.error is not None]
+    return _Rendered(
+        parts[0].index,
+        {} if errors else {name: data for part in parts for name, data in part.files.items()},
+        [warning for part in parts for warning in part.warnings],
+        sum(part.milliseconds for part in parts),
+        errors[0] if errors else None,
+    )
 
 
 def _largest_first(jobs: list[_Job]) -> list[_Job]:
-    """Start long documents first, so that no worker is left with one at the end while the
-    others wait (reports still follow the inputs). A longer questionnaire makes longer documents."""
+    """Start long documents first (reports still follow the inputs). A longer questionnaire
+    makes longer documents."""
 
     def size(job: _Job) -> int:
         try:
@@ -463,28 +498,10 @@ def _largest_first(jobs: list[_Job]) -> list[_Job]:
     return sorted(jobs, key=size, reverse=True)
 
 
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop at once: workers hold nothing but bytes in memory, so nothing is lost.
-
-    Nothing here waits without a bound: a worker that ignores SIGTERM is killed, and the pool is
-    not joined, because joining a pool whose workers were terminated can hang on Python 3.11.
-    """
-    processes = list(pool._processes.values())  # no public API before Python 3.14
-    for process in processes:
-        process.terminate()
-    deadline = time.monotonic() + 2
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():
-            process.kill()
-            process.join(1)
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
 # --- Concluding, in this process only ----------------------------------------------------------
 
 
-def _conclude(job: _Job, rendered: _Rendered, *, check: bool) -> DocumentReport:
+def _conclude(job: _Job, rendered: _Rendered, *, check: bool, clean: bool) -> DocumentReport:
     """Write (or compare) one rendered questionnaire."""
     start = time.perf_counter()
     report = DocumentReport(job.source, job.folder, Status.FAILED, warnings=rendered.warnings)
@@ -495,10 +512,13 @@ def _conclude(job: _Job, rendered: _Rendered, *, check: bool) -> DocumentReport:
         report.stale = _compare(job.folder, rendered.files)
         report.status = Status.STALE if report.stale else Status.CURRENT
     else:
-        manifest = Manifest.of(job.key or "", rendered.files, rendered.warnings)
         try:
             with _interrupts_deferred():
-                report.outputs = write_outputs(job.folder, rendered.files, manifest)
+                written = write_outputs(
+                    job.folder, rendered.files, job.key, rendered.warnings, clean=clean
+                )
+            report.outputs, report.removed = written.outputs, written.removed
+            report.warnings = rendered.warnings + written.kept
             report.status = Status.BUILT
         except PolicygenError as error:
             report.error = str(error)
@@ -509,14 +529,12 @@ def _conclude(job: _Job, rendered: _Rendered, *, check: bool) -> DocumentReport:
 def _compare(folder: Path, files: dict[str, bytes]) -> list[StaleFile]:
     stale = []
     for name, data in files.items():
-        path = folder / name
-        try:
-            if path.read_bytes() != data:
-                stale.append(StaleFile(path, "differs"))
-        except FileNotFoundError:
-            stale.append(StaleFile(path, "missing"))
-        except OSError as error:
-            stale.append(StaleFile(path, f"unreadable: {error.strerror or error}"))
+        on_disk = output_digest(folder, name)
+        if on_disk is None:
+            reason = "unreadable" if os.path.lexists(folder / name) else "missing"
+            stale.append(StaleFile(folder / name, reason))
+        elif on_disk != digest(data):
+            stale.append(StaleFile(folder / name, "differs"))
     return stale
 
 

@@ -1,41 +1,62 @@
-"""One questionnaire -> its documents on disk, written atomically.
+"""One questionnaire -> its documents on disk, written atomically; nothing else is touched.
 
 Everything is rendered in memory first; only when every output of a questionnaire exists as bytes
 are they written, each to a temporary file in the target folder and then renamed over the old one.
-A failed build therefore never leaves a half-written or missing file behind.
+A failed build therefore never leaves a half-written or missing file behind. A build replaces
+only the files it makes: other formats and versions stay, and only ``--clean`` removes files,
+those the manifest says earlier builds made, unchanged since.
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
 import re
+import stat
 import tempfile
-import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import time
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from policygen.errors import OutputError, Problem, StrictModeError
-from policygen.manifest import MANIFEST_NAME, Manifest, read_manifest, source_key
+from anyascii import anyascii
+
+from policygen.errors import (
+    OutputError,
+    PolicygenError,
+    Problem,
+    QuestionnaireError,
+    StrictModeError,
+    shown,
+)
+from policygen.formats import FORMATS, WRITERS, Rendered
+from policygen.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestError,
+    build_key,
+    output_digest,
+    read_manifest,
+)
+from policygen.options import BuildOptions
 from policygen.questionnaire import LoadedQuestionnaire, load
-from policygen.render import DOCUMENTS, Facts, build_facts, page_meta, render_markdown, render_page
+from policygen.questionnaire.loader import MAX_FILE_BYTES
+from policygen.reading import UnreadableError, read_bounded
+from policygen.render import (
+    DOCUMENTS,
+    POLICY,
+    Facts,
+    build_facts,
+    page_meta,
+    render_markdown,
+)
+from policygen.render.acknowledgement import acknowledgement_form
 from policygen.render.branding import read_branding
 from policygen.render.clauses import inspect_questionnaire, read_customisation
-from policygen.render.customisation import Adaptations
-
-FORMATS = ("md", "html", "pdf")
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to build: which formats, chapter mode, PDF variant, strictness."""
-
-    formats: tuple[str, ...] = FORMATS
-    as_chapter: bool | None = None
-    pdf_variant: str | None = None
-    strict: bool = False
+from policygen.render.customisation import Adaptations, clause_files
+from policygen.render.glyphs import missing_glyph_problems, split_missing
 
 
 @dataclass
@@ -48,16 +69,15 @@ class BuildResult:
 
 
 def slugify(text: str, fallback: str = "policy") -> str:
-    """A file-name-safe slug: ASCII letters, digits and hyphens only, never a path."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A file-name-safe slug: ASCII letters, digits and hyphens only, never a path. Other
+    scripts are transliterated (``日本`` -> ``riben``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
     return slug[:80].strip("-") or fallback
 
 
 def _version_slug(version: str) -> str:
     """``1.2`` stays ``1.2``; anything else becomes hyphens; dots never lead or repeat."""
-    ascii_text = unicodedata.normalize("NFKD", version).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower())
+    slug = re.sub(r"[^a-z0-9.]+", "-", anyascii(version).lower())
     slug = re.sub(r"\.{2,}", ".", slug).strip("-.")
     return slug[:20].strip("-.") or "0"
 
@@ -74,44 +94,76 @@ def output_stems(loaded: LoadedQuestionnaire, facts: Facts | None = None) -> dic
 
 
 def render_outputs(
-    loaded: LoadedQuestionnaire, options: BuildOptions, adaptations: Adaptations | None = None
+    loaded: LoadedQuestionnaire,
+    options: BuildOptions,
+    adaptations: Adaptations | None = None,
+    kinds: Collection[str] | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
-    """All outputs of one questionnaire as ``{file name: bytes}``, plus rendering warnings."""
+    """All outputs of one questionnaire (or of its documents ``kinds``) as ``{file name: bytes}``,
+    plus rendering warnings.
+
+    A character no installed font has is a warning naming its field; for PDF/A and PDF/UA, whose
+    promise is a faithful page, it is an error and nothing is written.
+    """
     q = loaded.questionnaire
     outputs: dict[str, bytes] = {}
     warnings: list[Problem] = []
+    missing_glyphs: list[str] = []
     if adaptations is None:
         adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
-    style = read_branding(loaded) if "html" in options.formats or "pdf" in options.formats else None
     stems = output_stems(loaded, facts)
-    for kind in DOCUMENTS:
-        stem = stems[kind.key]
-        markdown_text = render_markdown(q, kind, facts=facts)
-        if "md" in options.formats:
-            outputs[f"{stem}.md"] = markdown_text.encode("utf-8")
-        if "html" in options.formats or "pdf" in options.formats:
-            page = render_page(markdown_text, page_meta(q, kind, facts=facts, style=style))
-            if "html" in options.formats:
-                outputs[f"{stem}.html"] = page.encode("utf-8")
-            if "pdf" in options.formats:
-                from policygen.render.pdf import html_to_pdf  # WeasyPrint only when a PDF is wanted
-
-                pdf, messages = html_to_pdf(page, variant=options.pdf_variant)
-                outputs[f"{stem}.pdf"] = pdf
+    pages = any(name != "md" for name in options.formats)
+    style = read_branding(loaded) if pages else None
+    documents = {
+        stems[kind.key]: Rendered(
+            render_markdown(q, kind, facts=facts),
+            page_meta(q, kind, facts=facts, style=style),
+            pdf_variant=options.pdf_variant,
+        )
+        for kind in DOCUMENTS
+        if kinds is None or kind.key in kinds
+    }
+    form = acknowledgement_form(q, facts) if kinds is None or POLICY.key in kinds else None
+    if form:
+        stem = f"{stems[POLICY.key]}-{slugify(form[1].title, fallback='form')}"
+        markdown, meta = form  # a one-page form: the house style, but never a cover page
+        form_style = replace(style, cover_page=False) if style else None
+        documents[stem] = Rendered(
+            markdown,
+            replace(meta, style=form_style),
+            pdf_variant=options.pdf_variant,
+            contents=False,
+        )
+    for stem, document in documents.items():
+        for name in FORMATS:
+            if name in options.formats:
+                outputs[f"{stem}.{name}"], messages = WRITERS[name](document)
+                missing, messages = split_missing(messages)
+                missing_glyphs += missing
+                if missing and options.pdf_variant:
+                    raise QuestionnaireError(
+                        missing_glyph_problems(loaded.source, missing, variant=options.pdf_variant)
+                    )
                 warnings += [
-                    Problem(loaded.source.file, None, None, "pdf", f"WeasyPrint: {message}")
-                    for message in messages
+                    Problem(loaded.source.file, None, None, name, message) for message in messages
                 ]
-    return outputs, warnings
+    return outputs, warnings + missing_glyph_problems(loaded.source, missing_glyphs, variant=None)
+
+
+LEFTOVER_AGE_SECONDS = 600
+"""A temporary this old is a killed build's leftover; a younger one may be another build's, in
+flight into the same folder, which must not lose it (writing one questionnaire's files takes
+milliseconds)."""
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:
     """A build killed mid-write (SIGKILL, power cut) leaves its hidden temporary file behind."""
     for stale in folder.glob(f".{glob.escape(name)}.*.tmp"):
         with contextlib.suppress(FileNotFoundError, IsADirectoryError):
-            stale.unlink()
+            if time.time() - stale.lstat().st_mtime > LEFTOVER_AGE_SECONDS:
+                stale.unlink()
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
@@ -153,8 +205,10 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
 
 
 def output_folder(source: Path, out: Path) -> Path:
-    """Each questionnaire's outputs go to their own subfolder, named after its file."""
-    return out / slugify(source.stem, fallback="questionnaire")
+    """Each questionnaire's outputs go to their own subfolder, named after its file; a name
+    with nothing to transliterate gets a short hash of itself, so two such names never meet."""
+    name_hash = hashlib.sha256(source.stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return out / slugify(source.stem, fallback=f"questionnaire-{name_hash}")
 
 
 def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
@@ -162,18 +216,27 @@ def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
     seen: dict[Path, Path] = {}
     for source in sources:
         folder = output_folder(source, out)
-        if folder in seen and seen[folder].resolve() != source.resolve():
+        if folder in seen and os.path.realpath(seen[folder]) != os.path.realpath(source):
             raise OutputError(
-                f"{seen[folder]} and {source} would both write to {folder}; rename one of them"
+                f"{shown(seen[folder])} and {shown(source)} would both write to "
+                f"{shown(folder)}; rename one of them"
             )
         seen[folder] = source
 
 
-def render_file(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], list[Problem]]:
-    """Load, check and render one questionnaire in memory; ``--strict`` turns warnings into errors."""
+def render_file(
+    source: Path, options: BuildOptions, kinds: Collection[str] | None = None
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Load, check and render one questionnaire in memory; ``--strict`` turns warnings into errors.
+
+    ``kinds`` renders only those documents (a batch renders each in a worker of its own); the
+    questionnaire's own warnings then come with the policy only, so that they are reported once.
+    """
     loaded = load(source)
     adaptations, warnings = inspect_questionnaire(loaded)
-    files, render_warnings = render_outputs(loaded, options, adaptations)
+    if kinds is not None and POLICY.key not in kinds:
+        warnings = []
+    files, render_warnings = render_outputs(loaded, options, adaptations, kinds)
     warnings += render_warnings
     if options.strict and warnings:
         raise StrictModeError(
@@ -183,22 +246,128 @@ def render_file(source: Path, options: BuildOptions) -> tuple[dict[str, bytes], 
     return files, warnings
 
 
-def write_outputs(folder: Path, files: dict[str, bytes], manifest: Manifest) -> list[Path]:
-    """Write the outputs and, last, their manifest; then remove outputs of the last build that
-    this one no longer makes (a new title or version renames the files)."""
-    previous = read_manifest(folder)
+@dataclass
+class Written:
+    """What writing one questionnaire's outputs did to its folder."""
+
+    outputs: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """``--clean``: files earlier builds made that this one did not."""
+    kept: list[Problem] = field(default_factory=list)
+    """``--clean``: files the manifest lists that were left, each with the reason."""
+
+
+def previous_manifest(folder: Path) -> Manifest:
+    """The folder's manifest, or an empty one when there is none or it is not understood (the
+    batch warns about that once, when it decides what to build)."""
+    try:
+        return read_manifest(folder) or Manifest()
+    except ManifestError:
+        return Manifest()
+
+
+def _check_folder(folder: Path) -> None:
+    """A questionnaire's output folder must be a real folder: a symlink in its place (from a
+    committed output folder) would send writes and removals elsewhere."""
+    with contextlib.suppress(OSError):  # missing or unreachable: writing says why
+        if stat.S_ISLNK(folder.lstat().st_mode):
+            raise OutputError(
+                f"{shown(folder)}: is a symbolic link; policygen writes only into a real folder"
+            )
+
+
+def _unmade(folder: Path, manifest: Manifest, made: set[str]) -> tuple[list[str], list[Problem]]:
+    """Files earlier builds made and this one did not, which ``--clean`` may remove: those still
+    as policygen wrote them. The others are kept, each with the reason."""
+    removable, kept = [], []
+    for name in sorted(set(manifest.outputs) - made):
+        path = folder / name
+        if not os.path.lexists(path):
+            continue
+        if output_digest(folder, name) == manifest.outputs[name]:
+            removable.append(name)
+        else:
+            kept.append(
+                Problem(path, None, None, "", "changed since policygen wrote it; --clean kept it")
+            )
+    return removable, kept
+
+
+def _remove(folder: Path, names: list[str]) -> list[Path]:
+    removed = []
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+            removed.append(folder / name)
+    return removed
+
+
+def write_outputs(
+    folder: Path,
+    files: dict[str, bytes],
+    key: str | None,
+    warnings: list[Problem],
+    *,
+    clean: bool = False,
+) -> Written:
+    """Write the outputs and, with them, the manifest that records them; with ``clean``, then
+    remove the files earlier builds made that this one did not. Nothing else is touched."""
+    _check_folder(folder)
+    previous = previous_manifest(folder)
+    on_disk = {name for name in previous.outputs if os.path.lexists(folder / name)}
+    removable, kept = _unmade(folder, previous, set(files)) if clean else ([], [])
+    manifest = previous.after_build(key, files, warnings, on_disk - set(removable))
     written = write_files(folder, {**files, MANIFEST_NAME: manifest.to_bytes()})
-    for name in sorted(set(previous.outputs) - set(files) if previous else ()):
-        obsolete = folder / name
-        if obsolete.parent == folder and obsolete.is_file():
-            obsolete.unlink()
-    return [path for path in written if path.name != MANIFEST_NAME]
+    outputs = [path for path in written if path.name != MANIFEST_NAME]
+    return Written(outputs, _remove(folder, removable), kept)
 
 
-def build_file(source: Path, out: Path, options: BuildOptions) -> BuildResult:
+def clean_folder(folder: Path, made: set[str]) -> Written:
+    """``--clean`` for a questionnaire whose outputs are up to date: only the removal."""
+    _check_folder(folder)
+    previous = previous_manifest(folder)
+    removable, kept = _unmade(folder, previous, made)
+    if removable:
+        write_files(folder, {MANIFEST_NAME: previous.without(set(removable)).to_bytes()})
+    return Written([], _remove(folder, removable), kept)
+
+
+def input_files(source: Path) -> list[Path]:
+    """Every file a build of this questionnaire reads: the questionnaire first, then its clause
+    files. What the build key hashes and ``--watch`` watches; add new inputs (branding) here."""
+    try:
+        loaded = load(source)
+    except PolicygenError:
+        return [source]
+    return [source, *clause_files(loaded)]
+
+
+def input_key(source: Path, options: BuildOptions) -> str | None:
+    """The build key of a questionnaire and its inputs; None when one cannot be read (its
+    build then says why). Taken before rendering: a later edit then never looks built."""
+    try:
+        files = input_files(source)
+        inputs = [read_bounded(source, MAX_FILE_BYTES)]
+        inputs += [read_bounded(p, MAX_FILE_BYTES, inside=source.parent) for p in files[1:]]
+    except UnreadableError:
+        return None
+    return build_key(inputs, options)
+
+
+def planned_outputs(source: Path, options: BuildOptions) -> list[str]:
+    """The names of the files a build would make, without rendering (for ``--check``); raises
+    what the build would raise for an invalid questionnaire or clause file."""
+    loaded = load(source)
+    read_customisation(loaded)
+    stems = output_stems(loaded)
+    return [f"{stems[kind.key]}.{fmt}" for kind in DOCUMENTS for fmt in options.formats]
+
+
+def build_file(
+    source: Path, out: Path, options: BuildOptions, *, clean: bool = False
+) -> BuildResult:
     """Load, check, render and write one questionnaire, with its manifest."""
-    key = source_key(source, options)  # before rendering: a later edit then never looks built
+    key = input_key(source, options)
     files, warnings = render_file(source, options)
-    folder = output_folder(source, out)
-    outputs = write_outputs(folder, files, Manifest.of(key or "", files, warnings))
-    return BuildResult(source=source, outputs=outputs, warnings=warnings)
+    written = write_outputs(output_folder(source, out), files, key, warnings, clean=clean)
+    return BuildResult(source=source, outputs=written.outputs, warnings=warnings + written.kept)

@@ -15,6 +15,7 @@ import typer
 
 from policygen import __version__
 from policygen.errors import PolicygenError
+from policygen.formats import DEFAULT_FORMATS, FORMATS
 
 app = typer.Typer(
     name="policygen",
@@ -56,8 +57,6 @@ def _root(
 
 
 def _parse_formats(text: str) -> tuple[str, ...]:
-    from policygen.build import FORMATS
-
     formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -142,8 +141,11 @@ def build(
         ),
     ] = Path("out"),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md,html,pdf.")
-    ] = "md,html,pdf",
+        str,
+        typer.Option(
+            "--format", "-f", help=f"Formats to build, comma-separated: {','.join(FORMATS)}."
+        ),
+    ] = ",".join(DEFAULT_FORMATS),
     as_chapter: Annotated[
         bool | None,
         typer.Option(
@@ -161,7 +163,10 @@ def build(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Questionnaires built in parallel (default: CPU count)."
+            "--jobs",
+            "-j",
+            min=1,
+            help="Documents rendered in parallel (default: the CPUs this process may use).",
         ),
     ] = None,
     timeout: Annotated[
@@ -180,6 +185,13 @@ def build(
     force: Annotated[
         bool, typer.Option(help="Rebuild even questionnaires unchanged since their last build.")
     ] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            help="Also remove the files earlier builds of these questionnaires made (as listed "
+            "in their manifests) that this build does not make; lists each one."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")
     ] = False,
@@ -187,13 +199,13 @@ def build(
         bool, typer.Option("--json", help="Print one JSON summary on standard output.")
     ] = False,
 ) -> None:
-    """Build Markdown, HTML and PDF documents from questionnaires; made for CI.
+    """Build Markdown, HTML, PDF and Word documents from questionnaires; made for CI.
 
     Questionnaires unchanged since their last build are skipped (see --force). Exit code 0: all
     built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
     """
     from policygen.batch import DEFAULT_TIMEOUT, BatchOptions, build_batch, expand_inputs
-    from policygen.build import BuildOptions
+    from policygen.options import BuildOptions
     from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS
 
@@ -208,7 +220,11 @@ def build(
         formats=formats, as_chapter=as_chapter, pdf_variant=pdf_variant, strict=strict
     )
     bound = DEFAULT_TIMEOUT if timeout is None else timeout or None
-    batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force)
+    if clean and check:
+        raise typer.BadParameter(
+            "--check writes nothing; run --clean without it", param_hint="--clean"
+        )
+    batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force, clean=clean)
     interrupted = False
     with reporter_for(quiet=quiet, as_json=as_json) as reporter:
         try:
@@ -231,6 +247,61 @@ def build(
         # so that the process pool's exit hooks cannot keep a stopped build alive.
         os._exit(130)
     if not all(report.ok for report in reports):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The previous version of the questionnaire.")],
+    new: Annotated[Path, typer.Argument(help="The new version of the same questionnaire.")],
+    *,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the 'what changed' document into this folder; without it, print its Markdown.",
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Formats to write with --out, comma-separated: {','.join(FORMATS)}.",
+        ),
+    ] = "md",
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the changes as JSON (clause ids per kind), for CI."),
+    ] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed, for CI gates.")
+    ] = False,
+) -> None:
+    """Compare two versions of a questionnaire clause by clause: what changed, for employees."""
+    import json
+
+    from policygen.build import write_files
+    from policygen.diff import diff_files
+
+    formats = _parse_formats(format)
+    try:
+        comparison, files = diff_files(old, new, formats if out else ("md",))
+        if out is not None:
+            written = write_files(out, files)
+    except PolicygenError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
+    elif out is not None:
+        for path in written:
+            typer.echo(str(path))
+    else:
+        sys.stdout.write(next(iter(files.values())).decode("utf-8"))
+    if not comparison.has_changes:
+        typer.echo("no changes", err=True)
+    elif exit_code:
         raise typer.Exit(code=1)
 
 

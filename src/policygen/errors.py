@@ -39,6 +39,12 @@ def _printable(text: str) -> str:
     return _CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
+def shown(path: Path | str) -> str:
+    """A file name as it may be printed: a name from others cannot drive the terminal or start a
+    forged line in a CI log."""
+    return _printable(str(path))
+
+
 class PolicygenError(Exception):
     """Base class: a problem the user can fix; its message says how."""
 

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from policygen import __version__
 from policygen.batch import BatchListener, DocumentReport, Status
-from policygen.errors import Problem
+from policygen.errors import Problem, shown
 
 
 def is_interactive() -> bool:
@@ -36,14 +36,14 @@ def _plural(count: int, word: str) -> str:
 
 
 def document_line(report: DocumentReport) -> str:
-    """One line per questionnaire: what happened, where, how long."""
-    source = report.source
+    """One line per questionnaire: what happened, where, how long. File names are shown escaped:
+    a name with control characters or line breaks cannot drive the terminal or forge a line."""
+    source = shown(report.source)
     match report.status:
         case Status.BUILT:
             files = _plural(len(report.outputs), "file")
-            return (
-                f"built    {source} -> {report.folder} ({files}, {_duration(report.milliseconds)})"
-            )
+            folder = shown(report.folder)
+            return f"built    {source} -> {folder} ({files}, {_duration(report.milliseconds)})"
         case Status.SKIPPED:
             return f"skipped  {source} (up to date)"
         case Status.CURRENT:
@@ -54,12 +54,20 @@ def document_line(report: DocumentReport) -> str:
             return f"failed   {source}"
 
 
+def removals(report: DocumentReport) -> list[str]:
+    """The lines for standard output after a questionnaire's line: what ``--clean`` removed."""
+    return [f"removed  {shown(path)}" for path in report.removed]
+
+
 def findings(report: DocumentReport) -> list[str]:
-    """The lines for standard error: warnings, the error, every stale or missing file."""
-    lines = [f"warning: {warning}" for warning in report.warnings]
-    lines += [f"would rebuild {stale.path} ({stale.reason})" for stale in report.stale]
+    """The lines for standard error: notes, warnings, the error, every stale or missing file."""
+    lines = [f"note: {shown(note)}" for note in report.notes]
+    lines += [f"warning: {warning}" for warning in report.warnings]
+    lines += [f"would rebuild {shown(stale.path)} ({stale.reason})" for stale in report.stale]
     if report.error is not None:
-        lines.append(report.error if "\n" in report.error else f"error: {report.error}")
+        # The error names the questionnaire as given; show that name escaped, as everywhere.
+        error = report.error.replace(str(report.source), shown(report.source))
+        lines.append(error if "\n" in error else f"error: {error}")
     return lines
 
 
@@ -108,6 +116,8 @@ class Reporter(BatchListener):
     def document(self, report: DocumentReport) -> None:
         if not self.quiet:
             self.out(document_line(report))
+            for line in removals(report):
+                self.out(line)
         for line in findings(report):
             self.err(line)
 
@@ -177,6 +187,8 @@ class RichReporter(Reporter):
         line = document_line(report)
         word, rest = line.split(" ", 1)
         self.console.print(Text.assemble((word, self.STYLES[report.status]), " " + rest))
+        for line in removals(report):
+            self.out(line)
         for finding in findings(report):
             self.err(finding)
 
@@ -209,6 +221,8 @@ def _document_json(report: DocumentReport) -> dict[str, Any]:
         "milliseconds": report.milliseconds,
         "error": report.error,
         "stale": [{"path": str(stale.path), "reason": stale.reason} for stale in report.stale],
+        "removed": [str(path) for path in report.removed],
+        "notes": report.notes,
     }
 
 

@@ -6,8 +6,9 @@ These are warnings, not errors: the documents still build. ``--strict`` makes th
 from __future__ import annotations
 
 from policygen.errors import Problem
+from policygen.questionnaire.answer_language import language_warnings
 from policygen.questionnaire.loader import LoadedQuestionnaire
-from policygen.questionnaire.model import EncouragementLevel
+from policygen.questionnaire.model import MAX_MARKS, EncouragementLevel, Sector, most_marks
 from policygen.questionnaire.rules import (
     MIN_ADMINISTRATORS,
     allows_ambassadors,
@@ -22,6 +23,14 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
     found: list[Problem] = []
     encouragement = q.encouragement
 
+    if q.organisation.education_level and q.organisation.sector is not Sector.education:
+        found.append(
+            warn(
+                ("organisation", "education_level"),
+                "education_level only counts for sector education, so the text ignores it; "
+                "remove it, or set sector: education",
+            )
+        )
     if allows_ambassadors(encouragement.level) and not encouragement.ambassador_programme:
         found.append(
             warn(
@@ -78,6 +87,15 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
                 "employees first (set announced_in_advance: true once you have)",
             )
         )
+    for location, text in loaded.source.scalars.items():
+        if (marks := most_marks(text)) > MAX_MARKS:
+            found.append(
+                warn(
+                    location,
+                    f"{marks} combining marks are stacked on one character; the documents keep "
+                    f"the first {MAX_MARKS}, since more would paint over the lines above",
+                )
+            )
     chapter_wanted = q.document.as_chapter
     if chapter_wanted and q.communication_policy.chapter is None:
         found.append(
@@ -86,4 +104,4 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
                 "the documents are built as a chapter but no chapter number is given; add chapter:",
             )
         )
-    return found
+    return found + language_warnings(loaded)

@@ -8,7 +8,6 @@ then validated by the pydantic model. Pydantic's error locations are mapped back
 from __future__ import annotations
 
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from policygen.questionnaire.messages import file_message, reason
 from policygen.questionnaire.model import Questionnaire
 from policygen.questionnaire.numbers import WrittenFloat, yaml_int
 from policygen.questionnaire.syntax import syntax_problem
+from policygen.reading import UnreadableError, read_bounded
 
 MAX_FILE_BYTES = 256 * 1024
 """30 times the largest example; the largest file within the limits still builds a PDF of ~110 pages."""
@@ -177,23 +177,9 @@ def _read_text(path: Path) -> str:
     """Read at most the size limit, and only from a regular file: a questionnaire that is a
     symlink to ``/dev/zero`` or a named pipe would otherwise fill memory or wait forever."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _single(path, "this is a folder; give a questionnaire file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _single(path, "this is a device, pipe or socket, not a questionnaire file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _single(
-                path, f"the file is {info.st_size:,} bytes; a questionnaire may be at most {_LIMIT}"
-            )
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise _single(path, "file not found; check the path") from None
-    except PermissionError:
-        raise _single(path, "cannot read this file: permission denied") from None
-    except OSError as error:
-        raise _single(path, f"cannot read this file: {error.strerror or error}") from None
+        data = read_bounded(path, MAX_FILE_BYTES, kind="questionnaire file")
+    except UnreadableError as error:
+        raise _single(path, error.reason) from None
     return decode(data, path)
 
 
@@ -201,7 +187,7 @@ def decode(data: bytes, path: Path | None) -> str:
     """Questionnaires are UTF-8 (a BOM is tolerated); anything else gets a clear message."""
     if len(data) > MAX_FILE_BYTES:
         raise _single(
-            path, f"the file is {len(data):,} bytes; a questionnaire may be at most {_LIMIT}"
+            path, f"the file is {len(data):,} bytes; a questionnaire file may be at most {_LIMIT}"
         )
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise _single(path, "the file is UTF-32; save it as UTF-8")

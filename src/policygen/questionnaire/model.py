@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal
 
+from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -41,11 +43,41 @@ MAX_TEXT_LENGTH = 2000
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+MAX_MARKS = 4
+"""Combining marks kept on one character: Vietnamese, pointed Hebrew with cantillation and
+Tibetan stacks need up to four; more only paint over the lines above (``e`` + 50 × U+0301)."""
+
+
+def _is_mark(character: str) -> bool:
+    return unicodedata.category(character) in ("Mn", "Me")
+
+
+def most_marks(text: str) -> int:
+    """The most combining marks stacked on one character of ``text``."""
+    most = run = 0
+    for character in text:
+        run = run + 1 if _is_mark(character) else 0
+        most = max(most, run)
+    return most
+
+
+def cap_marks(text: str) -> str:
+    """``text`` with at most ``MAX_MARKS`` combining marks on each character."""
+    kept = []
+    run = 0
+    for character in text:
+        run = run + 1 if _is_mark(character) else 0
+        if run <= MAX_MARKS:
+            kept.append(character)
+    return "".join(kept)
+
+
 def _clean_text(value: str) -> str:
-    """Reject characters no policy text needs, and trim surrounding blanks."""
+    """Reject characters no policy text needs, cap stacked combining marks (a warning names the
+    field), and trim surrounding blanks."""
     if found := _CONTROL_CHARACTERS.search(value):
         raise Unreadable("control", character=f"U+{ord(found.group()):04X}")
-    return value.strip()
+    return cap_marks(value).strip()
 
 
 def _not_blank(value: str) -> str:
@@ -90,6 +122,27 @@ Date = Annotated[
 """A calendar date written as YYYY-MM-DD; a year like 9999 is a typo, and review dates computed
 from it would overflow."""
 
+COUNTRY_PATTERN = "^[A-Za-z]{2}$"
+
+
+def _known_country(code: str) -> str:
+    if code == "UK":
+        raise ValueError("the country code of the United Kingdom is GB; write country: GB")
+    if code.upper() in _COUNTRY_CODES and code not in _COUNTRY_CODES:
+        raise ValueError(f"write the country code in capitals: {code.upper()}")
+    if code not in _COUNTRY_CODES:
+        raise ValueError(
+            f"'{code}' is not a two-letter country code; write it in capitals, e.g. NL, BE, DE or GB"
+        )
+    return code
+
+
+_COUNTRY_CODES = frozenset(
+    code for code in map(str, Locale("en").territories) if len(code) == 2 and code.isalpha()
+)
+CountryCode = Annotated[StrictStr, Field(pattern=COUNTRY_PATTERN), AfterValidator(_known_country)]
+"""An ISO 3166 country code in capitals (NL, BE, GB); it decides which law the text cites."""
+
 Email = Annotated[StrictStr, Field(max_length=254, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
 
 
@@ -133,6 +186,22 @@ class Sector(StrEnum):
     nonprofit = "nonprofit"
 
 
+class EducationLevel(StrEnum):
+    """The level taught: minors and parents exist only below higher education."""
+
+    primary = "primary"
+    secondary = "secondary"
+    vocational = "vocational"
+    higher = "higher"
+
+
+class ImageConsent(StrEnum):
+    """Whose consent a picture of a pupil or patient needs before it is posted."""
+
+    by_age = "by_age"
+    always = "always"
+
+
 class Platform(StrEnum):
     linkedin = "linkedin"
     instagram = "instagram"
@@ -144,6 +213,9 @@ class Platform(StrEnum):
     bluesky = "bluesky"
     threads = "threads"
     whatsapp = "whatsapp"
+    signal = "signal"
+    telegram = "telegram"
+    pinterest = "pinterest"
     other = "other"
 
 
@@ -197,6 +269,11 @@ class RelatedKind(StrEnum):
     other = "other"
 
 
+class AcknowledgementPlacement(StrEnum):
+    form = "form"
+    last_page = "last_page"
+
+
 class IntroductionKind(StrEnum):
     kickoff = "kickoff"
     video = "video"
@@ -221,10 +298,27 @@ class Organisation(Section):
         default=Sector.business,
         description="Sector; switches sector modules on (patient confidentiality, civil-service integrity, pupils and students).",
     )
+    country: CountryCode = Field(
+        default="NL",
+        description="Country whose law applies, as a two-letter code (NL, BE, GB, DE...). Dutch statutes are cited only for NL.",
+    )
+    education_level: EducationLevel | None = Field(
+        default=None,
+        description="For sector education: primary, secondary, vocational or higher. Minors and parents are named only below higher education.",
+    )
     size: Count | None = Field(default=None, description="Number of employees (approximately).")
     works_council: StrictBool = Field(
         default=False,
         description="Does the organisation have a works council (ondernemingsraad, OR)?",
+    )
+    sensitive_roles: list[ShortText] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Roles that are at risk of being targeted online (enforcement, security, crisis team...).",
+    )
+    works_remotely: StrictBool = Field(
+        default=False,
+        description="Do teams work mostly remotely, meeting each other online?",
     )
     contact: Contact = Field(description="Contact point for questions about the policy.")
 
@@ -294,6 +388,14 @@ class Account(Section):
     response_time_hours: Annotated[int, Field(ge=1, le=720, strict=True), WHOLE] | None = Field(
         default=None,
         description="How quickly messages and comments are answered, in hours (working hours).",
+    )
+    broadcast_only: StrictBool = Field(
+        default=False,
+        description="The account only sends (a WhatsApp channel, an alert account): nobody can reply.",
+    )
+    round_the_clock: StrictBool = Field(
+        default=False,
+        description="The account is watched day and night, also at weekends (a crisis or service account).",
     )
     administrators: Annotated[int, Field(ge=1, le=50, strict=True), WHOLE] = Field(
         default=2,
@@ -375,6 +477,14 @@ class PrivateUse(Section):
         default=None,
         description="Extra words on the consequences of violations; the standard clause always appears.",
     )
+    image_consent: ImageConsent = Field(
+        default=ImageConsent.by_age,
+        description="Pictures of pupils or patients: by_age (parents decide for children under 16) or always (written consent for every picture, whatever the age).",
+    )
+    handles_embargoed_information: StrictBool = Field(
+        default=False,
+        description="Do employees see information under embargo (results, announcements) before it is public?",
+    )
 
 
 class Encouragement(Section):
@@ -446,6 +556,11 @@ class Introduction(Section):
     )
     acknowledgement_required: StrictBool = Field(
         default=False, description="Employees confirm they have read the policy."
+    )
+    acknowledgement: AcknowledgementPlacement = Field(
+        default=AcknowledgementPlacement.form,
+        description="Where employees sign: a one-page form of its own per version (form), or "
+        "the policy's last page (last_page).",
     )
 
 

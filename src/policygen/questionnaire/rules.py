@@ -8,7 +8,12 @@ to the facts it computes.
 
 from __future__ import annotations
 
-from policygen.questionnaire.model import EncouragementLevel, MentionEmployer, Platform
+from policygen.questionnaire.model import (
+    EducationLevel,
+    EncouragementLevel,
+    MentionEmployer,
+    Platform,
+)
 
 LEVEL_ORDER: tuple[EncouragementLevel, ...] = (
     EncouragementLevel.restrained,
@@ -51,3 +56,64 @@ def needs_platform_name(platform: Platform | str) -> bool:
 
 MIN_ADMINISTRATORS = 2
 """Fewer people with administrator rights, and an account is lost when one of them leaves."""
+
+EU_EEA_COUNTRIES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+    ]
+)
+"""Where the GDPR (AVG) applies: the EU member states and the EEA."""
+
+SMALL_ORGANISATION = 50
+"""Below this many employees an organisation rarely has a management team or an HR department."""
+
+
+def applies_dutch_law(country: str) -> bool:
+    """Dutch statutes (BW, WOR, Wet bescherming klokkenluiders...) are cited only for NL."""
+    return country == "NL"
+
+
+def privacy_law(country: str) -> str | None:
+    """The data-protection regulation that applies: 'GDPR', 'UK GDPR', or none we can name."""
+    if country in EU_EEA_COUNTRIES:
+        return "GDPR"
+    return "UK GDPR" if country == "GB" else None
+
+
+def has_minors(level: EducationLevel | str | None) -> bool:
+    """Pupils may be minors everywhere below higher education (and when the level is not given)."""
+    return level is None or EducationLevel(level) is not EducationLevel.higher
+
+
+def is_small(size: int | None) -> bool:
+    """A small organisation: its text names no management team, HR department or intranet."""
+    return size is not None and size < SMALL_ORGANISATION

@@ -93,6 +93,8 @@ POLICY_TREE = Clause(
                     "`accounts.managed[].approval`, `organisation.sector`",
                 ),
                 Clause("tone-of-voice", "has_accounts", "`accounts.tone_of_voice`"),
+                Clause("accessible-posts", "has_accounts"),
+                Clause("comment-moderation", "has_accounts", SECTOR),
                 Clause("new-accounts"),
             ),
         ),
@@ -112,17 +114,26 @@ POLICY_TREE = Clause(
                 ),
                 Clause("mentioning-your-employer", varies_with="`private_use.mention_employer`"),
                 Clause("disclaimer", "requires_disclaimer", "`private_use.disclaimer_text`"),
+                Clause("paid-private-channels", varies_with=SECTOR),
                 Clause(
                     "confidential-information", varies_with="`private_use.confidential_examples`"
                 ),
                 Clause("privacy-of-others", varies_with=SECTOR),
+                Clause("messaging-groups", varies_with=SECTOR),
                 Clause("portrait-rights-and-copyright"),
+                Clause("generative-ai", varies_with="`accounts.managed`"),
                 Clause("respect-and-harassment", varies_with="`private_use.harassment_contact`"),
+                Clause("targeted-online", varies_with="`private_use.harassment_contact`"),
+                Clause("sensitive-roles", "has_staff_in_sensitive_roles"),
+                Clause("working-remotely", "works_remotely"),
+                Clause("own-devices-and-accounts", varies_with=SECTOR),
+                Clause("filmed-at-work", "meets_the_public", SECTOR),
                 Clause(
                     "speaking-for-the-organisation",
                     varies_with=f"`private_use.spokesperson_role`, {LEVEL}",
                 ),
                 Clause("contact-with-journalists", varies_with="`private_use.spokesperson_role`"),
+                Clause("reporting-wrongdoing", "applies_dutch_law", "`organisation.size`"),
                 Clause("political-expression", "gives_political_guidance", SECTOR),
             ),
         ),
@@ -132,7 +143,12 @@ POLICY_TREE = Clause(
             children=(Clause("professional-codes", "is_healthcare"),),
         ),
         Clause("integrity-and-neutrality", "is_public_sector"),
-        Clause("pupils-and-students", "is_education"),
+        Clause(
+            "pupils-and-students",
+            "has_minors",
+            "`organisation.education_level`, `private_use.image_consent`",
+        ),
+        Clause("students-and-academic-freedom", "is_higher_education"),
         Clause("guardrails", "is_restrained"),
         Clause("your-choice", "is_neutral"),
         Clause(
@@ -186,12 +202,24 @@ POLICY_TREE = Clause(
             varies_with="`document`",
             children=(Clause("acknowledgement", "requires_acknowledgement"),),
         ),
-        Clause(
-            "legal-review", varies_with="`organisation.works_council`, `document.approval_date`"
-        ),
+        Clause("acknowledgement-form", "acknowledgement_on_last_page", "`document`"),
     ),
 )
 """The social media policy, for every employee."""
+
+ALTERNATIVES = (
+    ("guardrails", "your-choice"),
+    ("guardrails", "sharing-our-story"),
+    ("guardrails", "ambassador-programme"),
+    ("your-choice", "sharing-our-story"),
+    ("your-choice", "ambassador-programme"),
+    ("patient-confidentiality", "integrity-and-neutrality"),
+    ("patient-confidentiality", "pupils-and-students"),
+    ("integrity-and-neutrality", "pupils-and-students"),
+)
+"""Pairs of policy clauses that are alternatives, never in one document: each states the rule
+its own way (the stance of one encouragement level, the duties of one sector), so both together
+would contradict each other. The tests scan every built policy for such a pair."""
 
 PLAN_TREE = Clause(
     PLAN.document_id,
@@ -199,7 +227,14 @@ PLAN_TREE = Clause(
         Clause(
             "plan-purpose",
             varies_with="`communication_policy`",
-            children=(Clause("policy-adaptations", "adapts_standard_text", "`customisation`"),),
+            children=(
+                Clause("policy-adaptations", "adapts_standard_text", "`customisation`"),
+                Clause(
+                    "legal-review",
+                    varies_with="`organisation.country`, `organisation.works_council`, "
+                    "`document.approval_date`",
+                ),
+            ),
         ),
         Clause("plan-summary", varies_with=f"{LEVEL}, dates, budget, preconditions, benefits"),
         Clause(
@@ -228,7 +263,14 @@ PLAN_TREE = Clause(
         Clause(
             "preconditions",
             varies_with="`preconditions`, " + LEVEL,
-            children=(Clause("precondition-next-steps", "has_unmet_preconditions"),),
+            children=(
+                Clause("precondition-next-steps", "has_unmet_preconditions"),
+                Clause(
+                    "second-administrator",
+                    "has_accounts_with_one_administrator",
+                    "`accounts.managed[].administrators`",
+                ),
+            ),
         ),
         Clause("goals-and-timeline", varies_with=f"{LEVEL}, dates, `monitoring.kpis`"),
         Clause(
@@ -404,6 +446,13 @@ def clause_index() -> str:
                 f"| {marker}`{clause.id}` | {names} "
                 f"| {_condition_text(clause, kind)} | {clause.varies_with or '—'} |"
             )
+        if kind is POLICY:
+            lines += [
+                "",
+                "Alternatives, never in the same policy (each states one rule its own way):",
+                "",
+                *(f"- `{first}` or `{second}`" for first, second in ALTERNATIVES),
+            ]
     return "\n".join(lines + _adapting_guide()) + "\n"
 
 

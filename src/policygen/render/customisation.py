@@ -92,7 +92,7 @@ NO_ADAPTATIONS = Adaptations()
 
 def _read_clause_file(folder: Path, written: str) -> str:
     """The file's text, read only from inside the questionnaire's folder and within the limits."""
-    data = read_own_file(folder, written, limit=MAX_CLAUSE_BYTES, kind="clause files")
+    data = read_own_file(folder, written, limit=MAX_CLAUSE_BYTES, kind="clause file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -286,6 +286,17 @@ def resolve_customisation(loaded: LoadedQuestionnaire, titles: Mapping[str, str]
             clause_id: titles[clause_id] for clause_id in named if clause_id in titles
         },
     )
+
+
+def clause_files(loaded: LoadedQuestionnaire) -> list[Path]:
+    """The clause files the ``customisation`` section names, as paths (read or not)."""
+    custom = loaded.questionnaire.customisation
+    if loaded.source.file is None:
+        return []
+    folder = loaded.source.file.parent
+    return [
+        folder / written for written in [*custom.replace.values(), *(a.file for a in custom.add)]
+    ]
 
 
 def placeholder_values(names: Mapping[str, Any]) -> dict[str, Any]:

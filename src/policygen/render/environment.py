@@ -35,14 +35,24 @@ def templates_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"
 
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
+"""Characters no backslash can make literal in every reader: ``\\~`` is literal on GitHub but
+shows its backslash in Python-Markdown, so ``~`` (GitHub's strikethrough, single or double) is
+an entity, which no Markdown reader takes for markup."""
 _BACKSLASHED = set("\\`*_[]{}!#")
 _BLOCK_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^[=-](?=[=-]*\s*$)")
+_SCHEME_COLON = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)")
+_WWW_DOT = re.compile(r"(?i)(?<=www)\.")
+_EMAIL_AT = re.compile(r"(?<=[A-Za-z0-9.+_-])@")
+"""GitHub's e-mail autolink is found in the text after entities and escapes are decoded, so only
+a node between the ``@`` and the host stops it: an empty HTML comment, which every Markdown
+reader drops from the HTML it makes."""
 
 
 def escape_markdown(text: str) -> str:
-    """Make ``text`` read literally as inline Markdown: no emphasis, links, HTML or blocks."""
+    """Make ``text`` read literally as inline Markdown: no emphasis, links, HTML or blocks, also
+    on GitHub, which turns bare ``https://…``, ``www.…`` and ``name@host.org`` into links."""
     text = " ".join(text.split())
     out = []
     for char in text:
@@ -58,7 +68,11 @@ def escape_markdown(text: str) -> str:
         lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3), escaped
     )
     # "---" or "===" alone on a line would turn the line above into a heading.
-    return _SETEXT_UNDERLINE.sub(lambda m: f"&#{ord(m.group())};", escaped)
+    escaped = _SETEXT_UNDERLINE.sub(lambda m: f"&#{ord(m.group())};", escaped)
+    # Bare addresses: GitHub links "https://", "www." and "name@host.org" wherever they stand.
+    escaped = _SCHEME_COLON.sub("&#58;", escaped)
+    escaped = _WWW_DOT.sub("&#46;", escaped)
+    return _EMAIL_AT.sub("@<!-- -->", escaped)
 
 
 def _finalize(value: Any) -> Any:
@@ -76,8 +90,10 @@ def _finalize(value: Any) -> Any:
 
 
 def link(text: str, url: str) -> MarkdownSafe:
-    """A Markdown link with escaped text and a URL that cannot break out of the parentheses."""
-    safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
+    """A Markdown link with escaped text and a URL that cannot break out of the parentheses, nor,
+    in HTML, out of the ``href`` attribute: quotes are percent-encoded (``'`` would otherwise
+    start a link title in Python-Markdown and cut the address short)."""
+    safe_url = quote(url, safe=":/?#[]@!$&*+,;=%~-._")
     return MarkdownSafe(f"[{escape_markdown(text)}]({safe_url})")
 
 
@@ -105,7 +121,13 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["link"] = link
+    env.filters["capitalize_first"] = capitalize_first
     return env
+
+
+def capitalize_first(text: str) -> str:
+    """A phrase opening a sentence: 'de praktijkmanager' -> 'De praktijkmanager', 'HR' stays."""
+    return text[:1].upper() + text[1:]
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +38,7 @@ ALLOWED_TAGS = {
     "th", "td", "a", "strong", "em", "code", "blockquote", "hr", "br", "dl", "dt", "dd",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "*": {"id"},
+    "*": {"id", "dir"},
     "a": {"href", "title"},
     "th": {"scope"},
     "td": {"data-label"},
@@ -46,8 +47,20 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"https", "http", "mailto"}
 ALIGNMENT_CLASSES = {"align-left", "align-center", "align-right"}
 """Column alignment from ``|---:|``: a class, because nh3 drops every ``style`` attribute."""
+LONG_WORD_CLASS = "long-word"
+LONG_WORD = 30
+"""A cell holding a word this long (a handle, an address) may break it anywhere; shorter words
+stay whole, so a table's other columns keep their width instead of going off the PDF page."""
 
 _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
+_TEXT_BLOCKS = {"p", "li", "th", "td", "dt", "dd", "blockquote", *_HEADING_TAGS}
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds Arabic, Hebrew or another right-to-left script."""
+    return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
+
+
 _LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)\s*", re.DOTALL)
 _CSS_STRING_SAFE = re.compile(r"[\w .,:;()/·–-]")
 
@@ -87,8 +100,11 @@ class HtmlBody:
 
 
 class _PageStructure(Treeprocessor):
-    """Header cells get ``scope="col"``, data cells their column's header, aligned columns a
-    class; a chapter's headings move up one level (see the module docstring)."""
+    """Header cells get ``scope="col"``, data cells their column's header (``data-label``),
+    aligned columns and cells with a long word a class, blocks with right-to-left text
+    ``dir="auto"`` (the browser then sets their direction from
+    the text: an Arabic answer reads right to left, a Dutch sentence naming a Hebrew name stays
+    left to right); a chapter's headings move up one level (see the module docstring)."""
 
     def __init__(self, md: markdown.Markdown, *, chapter_mode: bool) -> None:
         super().__init__(md)
@@ -98,8 +114,17 @@ class _PageStructure(Treeprocessor):
         for table in root.iter("table"):
             _label_cells(table)
         for element in root.iter():
-            if element.tag in ("th", "td") and (style := element.attrib.pop("style", "")):
-                element.set("class", "align-" + style.split(":")[-1].strip(" ;"))
+            if element.tag in ("th", "td"):
+                classes = []
+                if style := element.attrib.pop("style", ""):
+                    classes.append("align-" + style.split(":")[-1].strip(" ;"))
+                words = "".join(element.itertext()).split()
+                if any(len(word) >= LONG_WORD for word in words):
+                    classes.append(LONG_WORD_CLASS)
+                if classes:
+                    element.set("class", " ".join(classes))
+            if element.tag in _TEXT_BLOCKS and right_to_left("".join(element.itertext())):
+                element.set("dir", "auto")
             if element.tag == "th":
                 element.set("scope", "col")
             elif self.chapter_mode and element.tag in _HEADING_TAGS and element.tag != "h1":
@@ -155,7 +180,7 @@ def markdown_to_body(text: str, *, chapter_mode: bool = False) -> HtmlBody:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        allowed_classes={"th": ALIGNMENT_CLASSES, "td": ALIGNMENT_CLASSES},
+        allowed_classes={cell: ALIGNMENT_CLASSES | {LONG_WORD_CLASS} for cell in ("th", "td")},
         link_rel=None,
         strip_comments=True,
     )
@@ -193,7 +218,11 @@ def stylesheet() -> str:
 
 def render_page(text: str, meta: PageMeta) -> str:
     """The complete HTML document for one Markdown text."""
-    body = markdown_to_body(text, chapter_mode=meta.chapter_mode)
+    return page_from_body(markdown_to_body(text, chapter_mode=meta.chapter_mode), meta)
+
+
+def page_from_body(body: HtmlBody, meta: PageMeta) -> str:
+    """The complete HTML document around an already converted body."""
     template = _page_environment().get_template("page.html.j2")
     return template.render(
         meta=meta,

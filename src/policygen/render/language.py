@@ -17,7 +17,14 @@ from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
 from policygen.errors import RenderError
-from policygen.render.environment import MarkdownSafe, escape_markdown, link, templates_dir
+from policygen.questionnaire.model import Account, Platform
+from policygen.render.environment import (
+    MarkdownSafe,
+    capitalize_first,
+    escape_markdown,
+    link,
+    templates_dir,
+)
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -66,9 +73,19 @@ class Formatter:
         return MarkdownSafe(format_unit(value, f"duration-{unit}", locale=self.locale))
 
 
+def account_name(account: Account, words: dict[str, Any]) -> str:
+    """An account as readers tell it apart: platform and handle ('X @brightloop')."""
+    platform = (
+        account.name
+        if account.platform is Platform.other and account.name
+        else words["platform"][account.platform.value]
+    )
+    return f"{platform} {account.handle}"
+
+
 def capitalised(text: str) -> str:
     """A role or phrase opening a table cell: 'team Communicatie' -> 'Team Communicatie'."""
-    return text[:1].upper() + text[1:]
+    return capitalize_first(text)
 
 
 def reference(title: str, url: str | None) -> MarkdownSafe:

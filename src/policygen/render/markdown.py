@@ -20,7 +20,6 @@ from policygen.render.facts import POLICY, DocumentKind, Facts, build_facts
 from policygen.render.texts import ClauseText, clause_title, render_clause
 
 _HEADING = re.compile(r"^(#{1,6}) (.+?)\s*$")
-_UNNUMBERED = " .unnumbered"
 
 
 def number_headings(markdown: str, *, chapter_mode: bool, chapter: int | None) -> str:
@@ -28,7 +27,8 @@ def number_headings(markdown: str, *, chapter_mode: bool, chapter: int | None) -
 
     In chapter mode every heading moves one level down and the title becomes ``## N Title``,
     so the document drops into the communication policy under its own chapter heading.
-    Headings marked ``{... .unnumbered}`` keep their text without a number.
+    The heading's text is never changed: it may hold an answer (the title), which is escaped
+    Markdown, so ``.unnumbered`` or ``{ }`` in it is the organisation's text, not a marker.
     """
     counters = [0] * 7
     lines = []
@@ -38,19 +38,9 @@ def number_headings(markdown: str, *, chapter_mode: bool, chapter: int | None) -
             lines.append(line)
             continue
         level, text = len(match.group(1)), match.group(2)
-        unnumbered = _UNNUMBERED in text
-        if unnumbered:  # tidy the attribute block only then: answers in headings may hold "{ "
-            text = (
-                text.replace(_UNNUMBERED, "")
-                .replace("{ ", "{")
-                .replace(" }", "}")
-                .replace(" {}", "")
-            )
         new_level = level + 1 if chapter_mode else level
         if level == 1:
             prefix = f"{chapter} " if chapter_mode and chapter is not None else ""
-        elif unnumbered:
-            prefix = ""
         else:
             counters[level] += 1
             for deeper in range(level + 1, 7):

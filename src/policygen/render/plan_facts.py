@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from policygen.questionnaire import rules
 from policygen.questionnaire.model import (
     ConditionStatus,
     EncouragementLevel,
@@ -15,7 +16,7 @@ from policygen.questionnaire.model import (
 )
 from policygen.render.customisation import Adaptations
 from policygen.render.environment import MarkdownSafe
-from policygen.render.language import Formatter
+from policygen.render.language import Formatter, account_name, capitalised
 from policygen.render.shared_facts import SharedFacts, Switch, add_months
 
 RECOMMENDED_INTRODUCTION = {
@@ -37,6 +38,9 @@ RECOMMENDED_INTRODUCTION[EncouragementLevel.ambassadors] = RECOMMENDED_INTRODUCT
     EncouragementLevel.encouraged
 ]
 """Introduction steps the plan advises for each level; those not yet planned are listed as to-dos."""
+
+NEEDS_A_LARGER_ORGANISATION = (IntroductionKind.intranet, IntroductionKind.video)
+"""A practice of 14 people has no intranet and needs no video: the team meeting reaches everyone."""
 
 MAX_REVIEW_MOMENTS = 4
 UNMET_STATUSES = (ConditionStatus.not_met, ConditionStatus.partly_met, ConditionStatus.unknown)
@@ -76,6 +80,10 @@ class FacilitationSummary:
     tools: list[str]
     ict: str | None
     training: list[str]
+    no_time_set_aside: bool
+    """An explicit 0 hours or 0 fte: a decision, written as one, never as 'not yet'."""
+    no_budget_set_aside: bool
+    """An explicit budget of 0: a decision as well."""
 
     @property
     def has_time_or_staff(self) -> bool:
@@ -87,8 +95,15 @@ class FacilitationSummary:
 
     @property
     def is_empty(self) -> bool:
+        """Nothing said at all; an explicit 0 is an answer."""
         return not (
-            self.has_time_or_staff or self.has_budget or self.tools or self.ict or self.training
+            self.has_time_or_staff
+            or self.has_budget
+            or self.tools
+            or self.ict
+            or self.training
+            or self.no_time_set_aside
+            or self.no_budget_set_aside
         )
 
 
@@ -157,6 +172,9 @@ def _facilitation(q: Questionnaire, fmt: Formatter, encourages_use: bool) -> Fac
         tools=list(given.tools),
         ict=given.ict,
         training=list(given.training),
+        no_time_set_aside=0 in (given.hours_per_week, given.staff_fte)
+        and not (given.hours_per_week or given.staff_fte),
+        no_budget_set_aside=given.budget_per_year == 0,
     )
 
 
@@ -276,6 +294,11 @@ class PlanFacts:
     has_savings_estimate: Annotated[
         bool, Switch("`benefits.hires_per_year` and `benefits.cost_per_hire` are both given")
     ]
+    single_administrator_accounts: str
+    single_administrator_count: int
+    has_accounts_with_one_administrator: Annotated[
+        bool, Switch("an account in `accounts.managed` has `administrators: 1`")
+    ]
 
 
 def plan_facts(
@@ -290,7 +313,16 @@ def plan_facts(
     )
     dated = [step.date for step in steps if step.date is not None]
     planned_kinds = {step.kind for step in steps}
-    recommended = list(RECOMMENDED_INTRODUCTION[level])
+    recommended = [
+        kind
+        for kind in RECOMMENDED_INTRODUCTION[level]
+        if not (shared.is_small_organisation and kind in NEEDS_A_LARGER_ORGANISATION)
+    ]
+    alone = [
+        account_name(account, shared.labels)
+        for account in q.accounts.managed
+        if account.administrators < rules.MIN_ADMINISTRATORS
+    ]
     if q.introduction.acknowledgement_required:
         recommended.append(IntroductionKind.acknowledgement)
     preconditions = [
@@ -350,4 +382,7 @@ def plan_facts(
         has_unmet_preconditions=bool(unmet),
         keeps_community_active=bool(monitoring.community_activation) or encourages_use,
         has_savings_estimate=savings is not None,
+        single_administrator_accounts=capitalised(fmt.joined(alone)) if alone else "",
+        single_administrator_count=len(alone),
+        has_accounts_with_one_administrator=bool(alone),
     )

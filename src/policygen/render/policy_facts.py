@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from policygen.questionnaire.model import Approval, Platform, Questionnaire, RelatedKind
+from policygen.questionnaire import rules
+from policygen.questionnaire.model import (
+    Account,
+    Approval,
+    ImageConsent,
+    Platform,
+    Questionnaire,
+    RelatedKind,
+    Sector,
+)
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import (
     Formatter,
@@ -15,6 +24,12 @@ from policygen.render.language import (
     role_in_sentence,
 )
 from policygen.render.shared_facts import SharedFacts, Switch
+
+PUBLIC_FACING = frozenset({Sector.healthcare, Sector.public_sector, Sector.education})
+"""Sectors whose staff work face to face with the people they serve."""
+
+REPORTING_PROCEDURE_FROM = 50
+"""Staff from which an employer must have a procedure for reporting wrongdoing."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +42,7 @@ class AccountRow:
     owner: str
     posters: str
     approval: str
-    response_time: MarkdownSafe | None
+    response_time: str
 
 
 @dataclass(frozen=True)
@@ -43,8 +58,20 @@ class PolicyFacts:
     """What only the policy reads."""
 
     service_users: str
+    learners: str
+    """Pupils or students, as the education level calls them ('leerlingen', 'studenten')."""
+    learners_include_adults: bool
+    pupil_guide: str
+    """Who looks after a pupil: the mentor, or the class teacher in primary education."""
+    consent_age: int
+    """Below this age parents consent to a picture (16 under the Dutch GDPR implementation)."""
+    asks_image_consent_always: bool
     account_rows: list[AccountRow]
     uses_four_eyes_approval: bool
+    response_days: str | None
+    takes_replies: bool
+    """Some account can be answered; broadcast-only accounts (an alert channel) cannot."""
+    every_account_has_a_second_administrator: bool
     account_manager: str
     uses_two_factor: bool
     uses_password_manager: bool
@@ -59,11 +86,15 @@ class PolicyFacts:
     work_hours: str
     disclaimer_text: str
     confidential_examples: list[str]
+    handles_embargoed_information: bool
     spokesperson: str
     contact_role: str
     contact_email: str | None
     contact_phone: str | None
     harassment_contact: str | None
+    has_reporting_procedure: bool
+    """A reporting procedure for wrongdoing: required from 50 staff (Wet bescherming
+    klokkenluiders), so assumed unless the organisation says it is smaller."""
     time_allowance: MarkdownSafe | None
     review_cycle: MarkdownSafe
     document_owner: str
@@ -76,12 +107,47 @@ class PolicyFacts:
             "or an ambassador programme"
         ),
     ]
+    work_chats_are_public_records: bool
+    """Chat messages about work are government information (Archiefwet, Woo) for a Dutch public
+    body, also on an employee's own phone."""
+    meets_the_public: Annotated[
+        bool, Switch("`organisation.sector: healthcare`, `public_sector` or `education`")
+    ]
+    """Staff work face to face with patients, residents or pupils, who may film them."""
     trainer: str | None
     training_courses: list[str]
     role_rows: list[RoleRow]
     monitoring_legal_basis: str
     monitoring_tools: str | None
     consequences: str | None
+
+
+def _response_time(account: Account, fmt: Formatter, words: dict[str, Any]) -> str:
+    """'24 hours', '24 hours, also at night and at weekends', or why there is no time."""
+    response = words["response"]
+    if account.broadcast_only:
+        return capitalised(response["broadcast"])
+    if not account.response_time_hours:
+        return capitalised(response["none"])
+    time = fmt.duration(account.response_time_hours, "hour")
+    return response["round_the_clock"].format(time=time) if account.round_the_clock else time
+
+
+def _response_days(accounts: list[Account]) -> str | None:
+    """When the response times run: 'every_day', 'working_days' or 'mixed' (None: no times)."""
+    timed = [a for a in accounts if a.response_time_hours and not a.broadcast_only]
+    if not timed:
+        return None
+    if all(a.round_the_clock for a in timed):
+        return "every_day"
+    return "mixed" if any(a.round_the_clock for a in timed) else "working_days"
+
+
+def _approval(approval: Approval, q: Questionnaire, words: dict[str, Any]) -> str:
+    """Who approves, in the organisation's own words where it named its communication team."""
+    if approval is Approval.communication_department and q.roles.account_manager:
+        return capitalised(q.roles.account_manager)
+    return capitalised(words["approval"][approval.value])
 
 
 def _account_rows(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> list[AccountRow]:
@@ -94,10 +160,8 @@ def _account_rows(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> li
             purpose=capitalised(account.purpose),
             owner=capitalised(account.owner),
             posters=capitalised(fmt.joined(list(account.posters) or [account.owner])),
-            approval=capitalised(words["approval"][account.approval.value]),
-            response_time=fmt.duration(account.response_time_hours, "hour")
-            if account.response_time_hours
-            else None,
+            approval=_approval(account.approval, q, words),
+            response_time=_response_time(account, fmt, words),
         )
         for account in q.accounts.managed
     ]
@@ -120,11 +184,21 @@ def _role_rows(
     ]
 
 
-def _response_time(minutes: int, fmt: Formatter) -> MarkdownSafe:
+def _crisis_response_time(minutes: int, fmt: Formatter) -> MarkdownSafe:
     """Whole hours read as hours ('2 hours'), anything else as minutes ('90 minutes')."""
     if minutes % 60 == 0:
         return fmt.duration(minutes // 60, "hour")
     return fmt.duration(minutes, "minute")
+
+
+def _legal_basis(q: Questionnaire, shared: SharedFacts) -> str:
+    """The basis for following public posts, with its GDPR article where that regulation applies."""
+    basis = q.monitoring.legal_basis.value
+    text: str = shared.labels["legal_basis"][basis]
+    if shared.privacy_law is None:
+        return text
+    article = shared.labels["legal_basis_article"][basis].format(law=shared.privacy_law)
+    return f"{text} ({article})"
 
 
 def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> PolicyFacts:
@@ -149,14 +223,30 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         else None,
         "training": trainer,
         "ambassador_coordinator": coordinator if shared.has_ambassador_programme else None,
-        "violations": roles.violations or policy_words["violations_fallback"],
+        "violations": roles.violations
+        or (shared.management if shared.is_small_organisation else None)
+        or policy_words["violations_fallback"],
         "managers": policy_words["managers"],
         "everyone": policy_words["everyone"],
     }
+    level = org.education_level.value if org.education_level else "unknown"
+    learners = words["learners"][level]
     return PolicyFacts(
-        service_users=words["service_users"][org.sector.value],
+        service_users=learners
+        if org.sector is Sector.education
+        else words["service_users"][org.sector.value],
+        learners=learners,
+        learners_include_adults=level != "primary",
+        pupil_guide=words["pupil_guide"][level],
+        consent_age=16 if shared.applies_dutch_law else 18,
+        asks_image_consent_always=private.image_consent is ImageConsent.always,
         account_rows=_account_rows(q, fmt, words),
         uses_four_eyes_approval=any(a.approval is Approval.four_eyes for a in q.accounts.managed),
+        response_days=_response_days(list(q.accounts.managed)),
+        takes_replies=any(not a.broadcast_only for a in q.accounts.managed),
+        every_account_has_a_second_administrator=all(
+            a.administrators >= rules.MIN_ADMINISTRATORS for a in q.accounts.managed
+        ),
         account_manager=role_in_sentence(account_manager, words),
         uses_two_factor=security.two_factor,
         uses_password_manager=security.password_manager,
@@ -164,7 +254,9 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         tone_of_voice=q.accounts.tone_of_voice,
         crisis_contact_role=crisis.contact_role if crisis else None,
         crisis_phone=crisis.phone if crisis else None,
-        crisis_response_time=_response_time(crisis.response_minutes, fmt) if crisis else None,
+        crisis_response_time=_crisis_response_time(crisis.response_minutes, fmt)
+        if crisis
+        else None,
         communication_policy_reference=reference(
             communication_policy.title, communication_policy.url
         )
@@ -179,6 +271,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         disclaimer_text=private.disclaimer_text
         or policy_words["disclaimer"].format(organisation=org.name),
         confidential_examples=list(private.confidential_examples),
+        handles_embargoed_information=private.handles_embargoed_information,
         spokesperson=role_in_sentence(private.spokesperson_role or account_manager, words),
         contact_role=role_in_sentence(org.contact.role, words),
         contact_email=org.contact.email,
@@ -186,6 +279,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         harassment_contact=role_in_sentence(private.harassment_contact, words)
         if private.harassment_contact
         else None,
+        has_reporting_procedure=org.size is None or org.size >= REPORTING_PROCEDURE_FROM,
         time_allowance=fmt.duration(allowance, "hour") if allowance else None,
         review_cycle=fmt.duration(q.document.review_cycle_months, "month"),
         document_owner=capitalised(q.document.owner),
@@ -193,10 +287,12 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         ambassador_coordinator=role_in_sentence(coordinator, words),
         recognises_contributions=shared.encourages_use
         and bool(encouragement.recognition or shared.has_ambassador_programme),
+        work_chats_are_public_records=shared.applies_dutch_law and shared.is_public_sector,
+        meets_the_public=org.sector in PUBLIC_FACING,
         trainer=role_in_sentence(trainer, words) if trainer else None,
         training_courses=list(q.facilitation.training),
         role_rows=_role_rows(q, words, duties_of),
-        monitoring_legal_basis=words["legal_basis"][monitoring.legal_basis.value],
+        monitoring_legal_basis=_legal_basis(q, shared),
         monitoring_tools=fmt.joined(list(monitoring.tools)) if monitoring.tools else None,
         consequences=private.consequences,
     )

@@ -11,16 +11,19 @@ import os
 from dataclasses import dataclass
 from typing import Annotated, Any, get_type_hints
 
+from babel import Locale
+
 from policygen.errors import RenderError
 from policygen.questionnaire import rules
 from policygen.questionnaire.model import (
+    AcknowledgementPlacement,
     EncouragementLevel,
     MentionEmployer,
     Questionnaire,
     Sector,
 )
 from policygen.render.environment import MarkdownSafe
-from policygen.render.language import Formatter, labels, place_phrase
+from policygen.render.language import Formatter, labels, place_phrase, role_in_sentence
 
 
 @dataclass(frozen=True)
@@ -94,9 +97,38 @@ class SharedFacts:
     content_channel_place: str | None
     recognition: str | None
     has_works_council: bool
+    country_name: str
+    """The country in the document's language ("Belgium", "België"), for the local-law advice."""
+    applies_dutch_law: Annotated[bool, Switch("`organisation.country: NL` (the default)")]
+    """Dutch statutes and bodies (BW, WOR, Huis voor Klokkenluiders, Archiefwet) are named only
+    then."""
+    privacy_law: str | None
+    """'AVG' or 'GDPR', 'UK GDPR', or ``None`` where no regulation we know of applies."""
+    is_small_organisation: bool
+    """Fewer than 50 employees: no management team, HR department or intranet is assumed."""
+    management: str
+    """Who leads, as it reads in a sentence: 'het management', or 'de praktijkhouders'."""
+    hr: str
+    """Who keeps the personnel records, as it reads in a sentence: 'HR', or the policy's owner."""
+    has_minors: Annotated[
+        bool,
+        Switch(
+            "`organisation.sector: education`, with `organisation.education_level` "
+            "primary, secondary, vocational or left empty"
+        ),
+    ]
+    """Pupils who may be minors: every education level below higher education."""
+    is_higher_education: Annotated[
+        bool, Switch("`organisation.sector: education` with `organisation.education_level: higher`")
+    ]
+    has_staff_in_sensitive_roles: Annotated[
+        bool, Switch("`organisation.sensitive_roles` lists at least one role")
+    ]
+    sensitive_roles_joined: str
+    works_remotely: Annotated[bool, Switch("`organisation.works_remotely: true`")]
     is_healthcare: Annotated[bool, Switch("`organisation.sector: healthcare`")]
     is_public_sector: Annotated[bool, Switch("`organisation.sector: public_sector`")]
-    is_education: Annotated[bool, Switch("`organisation.sector: education`")]
+    is_education: bool
     has_accounts: Annotated[bool, Switch("`accounts.managed` lists at least one account")]
     has_crisis_contact: Annotated[bool, Switch("`accounts.crisis` is filled in")]
     has_related_documents: Annotated[
@@ -142,6 +174,15 @@ class SharedFacts:
     requires_acknowledgement: Annotated[
         bool, Switch("`introduction.acknowledgement_required: true`")
     ]
+    acknowledgement_on_last_page: Annotated[
+        bool,
+        Switch(
+            "`introduction.acknowledgement_required: true` and "
+            "`introduction.acknowledgement: last_page`"
+        ),
+    ]
+    acknowledgement_form: bool
+    """A separate sign-off form is built beside the documents."""
 
 
 def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
@@ -150,6 +191,10 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
     words = labels(language)
     level, org, monitoring = q.encouragement.level, q.organisation, q.monitoring
     encourages_use = rules.encourages_use(level)
+    small = rules.is_small(org.size)
+    people = words["people"]
+    leaders = q.document.approved_by if small and q.document.approved_by else None
+    privacy_law = rules.privacy_law(org.country)
     effective = q.document.effective_date or source_date()
     next_review = add_months(effective, q.document.review_cycle_months) if effective else None
     chapter_mode = q.document.as_chapter if as_chapter is None else as_chapter
@@ -173,6 +218,22 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         content_channel_place=place_phrase(q.encouragement.content_channel, language),
         recognition=q.encouragement.recognition,
         has_works_council=org.works_council,
+        country_name=Locale.parse(fmt.locale).territories.get(org.country, org.country),
+        applies_dutch_law=rules.applies_dutch_law(org.country),
+        privacy_law=words["privacy_law"][privacy_law] if privacy_law else None,
+        is_small_organisation=small,
+        management=role_in_sentence(leaders, words)
+        if leaders
+        else people["management_small" if small else "management"],
+        hr=role_in_sentence(q.roles.policy_owner or q.document.owner, words)
+        if small
+        else people["hr"],
+        has_minors=org.sector is Sector.education and rules.has_minors(org.education_level),
+        is_higher_education=org.sector is Sector.education
+        and not rules.has_minors(org.education_level),
+        has_staff_in_sensitive_roles=bool(org.sensitive_roles),
+        sensitive_roles_joined=fmt.joined(list(org.sensitive_roles)),
+        works_remotely=org.works_remotely,
         is_healthcare=org.sector is Sector.healthcare,
         is_public_sector=org.sector is Sector.public_sector,
         is_education=org.sector is Sector.education,
@@ -200,4 +261,8 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         needs_works_council_consent=org.works_council and monitoring.monitors_public_posts,
         has_kpis=bool(monitoring.kpis),
         requires_acknowledgement=q.introduction.acknowledgement_required,
+        acknowledgement_on_last_page=q.introduction.acknowledgement_required
+        and q.introduction.acknowledgement is AcknowledgementPlacement.last_page,
+        acknowledgement_form=q.introduction.acknowledgement_required
+        and q.introduction.acknowledgement is AcknowledgementPlacement.form,
     )

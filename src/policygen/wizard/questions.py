@@ -82,6 +82,9 @@ ASKED_ONLY_WHEN: dict[str, Rule] = {
         _encourages(state) and bool(state.get("encouragement.content_to_share"))
     ),
     "encouragement.time_allowance_hours_per_month": _encourages,
+    "introduction.acknowledgement": lambda state: bool(
+        state.get("introduction.acknowledgement_required")
+    ),
     "encouragement.recognition": _encourages,
     "preconditions.ambassadors": _encourages,
     "monitoring.announced_in_advance": _monitors,
