@@ -51,8 +51,8 @@ clauses: $(STAMP_RUN)
 # page in headless Chromium (no sideways scrolling at 390 px, axe-core: no violations) and every
 # example PDF (no heading stranded at the foot of a page). Needs java, pandoc, qpdf, npm, soffice,
 # chromium and pdftotext on PATH (Debian: apt-get install default-jre-headless pandoc qpdf npm
-# libreoffice-writer-nogui chromium poppler-utils); installs the npm tools into tools/node_modules.
-# `make test` needs none of this.
+# libreoffice-writer-nogui chromium poppler-utils); installs the npm tools into
+# tools/node_modules. `make test` needs none of this.
 TOOLS_STAMP := tools/node_modules/.installed
 
 $(TOOLS_STAMP): tools/package.json tools/package-lock.json

@@ -42,11 +42,14 @@ def test_front_matter_takes_one_page_after_the_cover(
 ) -> None:
     """Title block and contents share the first page, or with a cover page the contents fill
     the second: the text starts right after, never after a page the contents run onto."""
+    checked = 0
     for pdf, cover in example_pdfs:
         reader = PdfReader(pdf)
-        _title, sections = reader.outline[0], reader.outline[1]
-        contents, first_section = [item for item in sections if not isinstance(item, list)][:2]
-        if contents.title not in ("Inhoud", "Contents"):
-            continue  # a chapter of the communication policy: no title block, no contents
-        page = reader.get_destination_page_number(first_section)
+        below_title = reader.outline[1] if len(reader.outline) > 1 else []
+        entries = [item for item in below_title if not isinstance(item, list)]
+        if len(entries) < 2 or entries[0].title not in ("Inhoud", "Contents"):
+            continue  # a chapter or a one-page form: no title block with contents
+        page = reader.get_destination_page_number(entries[1])
         assert page == (2 if cover else 1), f"{pdf.name}: the text starts on page {page + 1}"
+        checked += 1
+    assert checked >= 6

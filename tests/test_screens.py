@@ -48,7 +48,7 @@ def reports() -> dict[str, Any]:
 
 def test_no_page_is_wider_than_a_phone(reports: dict[str, Any]) -> None:
     widths = {key: found for key, found in reports.items() if key.endswith(" width")}
-    assert len(widths) == 2 * len(EXAMPLES)
+    assert len(widths) >= 2 * len(EXAMPLES)  # both documents, and a form where one is asked for
     for key, found in widths.items():
         assert found["innerWidth"] == PHONE_WIDTH
         assert found["scrollWidth"] <= found["innerWidth"], f"{key}: the page scrolls sideways"
@@ -59,5 +59,5 @@ def test_no_page_is_wider_than_a_phone(reports: dict[str, Any]) -> None:
 )
 def test_axe_core_finds_no_violation_on_a_phone_or_a_desktop(reports: dict[str, Any]) -> None:
     axe = {key: found for key, found in reports.items() if " axe " in key}
-    assert len(axe) == 4 * len(EXAMPLES)
+    assert len(axe) == 2 * sum(key.endswith(" width") for key in reports)
     assert {key: found for key, found in axe.items() if found} == {}

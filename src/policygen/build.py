@@ -18,7 +18,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from anyascii import anyascii
@@ -118,8 +118,9 @@ def render_outputs(
         adaptations = read_customisation(loaded)
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
-    style = read_branding(loaded) if {"html", "pdf", "docx"} & set(options.formats) else None
     stems = output_stems(loaded, facts)
+    pages = any(name != "md" for name in options.formats)
+    style = read_branding(loaded) if pages else None
     documents = {
         stems[kind.key]: Rendered(
             render_markdown(q, kind, facts=facts),
@@ -132,7 +133,14 @@ def render_outputs(
     form = acknowledgement_form(q, facts) if kinds is None or POLICY.key in kinds else None
     if form:
         stem = form_stem(stems, form[1].title)
-        documents[stem] = Rendered(*form, pdf_variant=options.pdf_variant, contents=False)
+        markdown, meta = form  # a one-page form: the house style, but never a cover page
+        form_style = replace(style, cover_page=False) if style else None
+        documents[stem] = Rendered(
+            markdown,
+            replace(meta, style=form_style),
+            pdf_variant=options.pdf_variant,
+            contents=False,
+        )
     for stem, document in documents.items():
         for name in FORMATS:
             if name in options.formats:

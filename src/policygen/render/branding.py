@@ -207,14 +207,14 @@ def read_branding(loaded: LoadedQuestionnaire) -> HouseStyle:
     try:
         if branding.logo and folder:
             logo = _logo_url(
-                read_own_file(folder, branding.logo, limit=MAX_LOGO_BYTES, kind="logo files"),
+                read_own_file(folder, branding.logo, limit=MAX_LOGO_BYTES, kind="logo file"),
                 branding.logo,
             )
     except Refusal as refusal:
         refuse(("logo",), str(refusal))
     try:
         if branding.font and font_is_file and folder:
-            data = read_own_file(folder, branding.font, limit=MAX_FONT_BYTES, kind="font files")
+            data = read_own_file(folder, branding.font, limit=MAX_FONT_BYTES, kind="font file")
             font_face, font_name = _font_face(data, branding.font)
         elif branding.font:
             if not _FAMILY_NAME.match(branding.font):

@@ -92,7 +92,7 @@ NO_ADAPTATIONS = Adaptations()
 
 def _read_clause_file(folder: Path, written: str) -> str:
     """The file's text, read only from inside the questionnaire's folder and within the limits."""
-    data = read_own_file(folder, written, limit=MAX_CLAUSE_BYTES, kind="clause files")
+    data = read_own_file(folder, written, limit=MAX_CLAUSE_BYTES, kind="clause file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

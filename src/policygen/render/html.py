@@ -103,11 +103,11 @@ class HtmlBody:
 
 
 class _PageStructure(Treeprocessor):
-    """Header cells get ``scope="col"``, data cells their column's header, aligned columns and
-    cells with a long word a class, blocks with right-to-left text ``dir="auto"`` (the browser
-    then sets their direction from the text: an Arabic answer reads right to left, a Dutch
-    sentence naming a Hebrew name stays left to right); a chapter's headings move up one level
-    (see the module docstring)."""
+    """Header cells get ``scope="col"``, data cells their column's header (``data-label``),
+    aligned columns and cells with a long word a class, blocks with right-to-left text
+    ``dir="auto"`` (the browser then sets their direction from
+    the text: an Arabic answer reads right to left, a Dutch sentence naming a Hebrew name stays
+    left to right); a chapter's headings move up one level (see the module docstring)."""
 
     def __init__(self, md: markdown.Markdown, *, chapter_mode: bool) -> None:
         super().__init__(md)

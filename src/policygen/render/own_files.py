@@ -1,5 +1,5 @@
 """Files the organisation names in its questionnaire (clause texts, logo, font): read only from
-inside the questionnaire's folder, only regular files, and never more than a limit.
+inside the questionnaire's folder, through the one bounded reader (``policygen.reading``).
 
 Every organisation file is untrusted: an absolute path, ``..``, a symlink that leaves the folder,
 a device or a file over the limit is refused with a sentence that says what to do. The reading
@@ -18,14 +18,14 @@ class Refusal(Exception):
 
 
 def read_own_file(folder: Path, written: str, *, limit: int, kind: str) -> bytes:
-    """The bytes of ``written`` (relative to ``folder``); ``kind`` names such files in messages,
-    in the plural (``clause files``)."""
+    """The bytes of ``written`` (relative to ``folder``); ``kind`` names one such file
+    (``clause file``), for messages."""
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():
         raise Refusal(f"'{written}' is an absolute path; give a path relative to {folder}")
     if ".." in PurePosixPath(written.replace("\\", "/")).parts:
-        raise Refusal(f"'{written}' leaves the questionnaire's folder; keep {kind} inside it")
+        raise Refusal(f"'{written}' leaves the questionnaire's folder; keep {kind}s inside it")
     try:
-        return read_bounded(folder / written, limit, inside=folder, kind=kind.removesuffix("s"))
+        return read_bounded(folder / written, limit, inside=folder, kind=kind)
     except UnreadableError as error:
         if error.missing:
             raise Refusal(f"file not found: '{written}' (relative to {folder})") from None

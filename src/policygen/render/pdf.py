@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -25,6 +26,7 @@ from policygen.render.environment import templates_dir
 from policygen.render.html import stylesheet
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
+_MAIN = re.compile(r"<main>.*</main>", re.DOTALL)
 SECTIONS_ONLY = "@media print { .toc ol ol { display: none; } }"
 """The contents without subsections: the PDF uses them when the full contents run over a page
 and these save that page, so the front matter never ends on a page left mostly blank."""
@@ -137,15 +139,32 @@ def _without_page_design(html: str) -> str:
     return html.replace(f"<style>\n{stylesheet()}\n</style>", "", 1)
 
 
-def _contents_run_over(document: Any) -> bool:
-    """Whether the contents take more than one page: they start on the page with the ``toc``
-    anchor and end before the next page holding an anchor (every heading of the text has one)."""
-    pages = document.pages
-    start = next((i for i, page in enumerate(pages) if "toc" in page.anchors), None)
-    if start is None:
-        return False
-    text = next((i for i in range(start + 1, len(pages)) if pages[i].anchors), len(pages))
-    return text - 1 > start
+def _contents_run_over(front_matter: Any) -> bool:
+    """Whether the contents take more than one page: in the laid-out front matter (the page
+    without its text), the pages after the one with the ``toc`` anchor."""
+    pages = front_matter.pages
+    start = next((i for i, page in enumerate(pages) if "toc" in page.anchors), len(pages))
+    return len(pages) - 1 > start
+
+
+def _contents_design(page: str) -> list[Any]:
+    """The page design, with the contents cut to sections when the full contents would run over
+    a page and the shorter ones do not: decided on the front matter alone, which lays out in a
+    fraction of the time of the whole document."""
+    design = [_page_design()]
+    if '<nav class="toc"' not in page:
+        return design
+    front = _weasyprint().HTML(
+        string=_MAIN.sub("", page, count=1),
+        base_url=assets_dir().as_uri() + "/",
+        url_fetcher=_fetcher(),
+    )
+    if not _contents_run_over(front.render(font_config=_font_config(), stylesheets=design)):
+        return design
+    shorter = [*design, _sections_only()]
+    if _contents_run_over(front.render(font_config=_font_config(), stylesheets=shorter)):
+        return design
+    return shorter
 
 
 def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[str]]:
@@ -153,25 +172,21 @@ def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[s
     if variant is not None and variant not in PDF_VARIANTS:
         raise PdfError(f"unknown PDF variant '{variant}'; choose {' or '.join(PDF_VARIANTS)}")
     weasyprint = _weasyprint()
-    design = [_page_design()]
     options: dict[str, Any] = {}
     if variant:
         options["pdf_variant"] = variant
+    page = _without_page_design(html)
+    with _capture_weasyprint_log():  # the front matter alone: its contents point at no text yet
+        try:
+            design = _contents_design(page)
+        except Exception:  # the whole page fails the same way below, and says so there
+            design = [_page_design()]
     with _capture_weasyprint_log() as captured:
         try:
-            page = weasyprint.HTML(
-                string=_without_page_design(html),
-                base_url=assets_dir().as_uri() + "/",
-                url_fetcher=_fetcher(),
+            document = weasyprint.HTML(
+                string=page, base_url=assets_dir().as_uri() + "/", url_fetcher=_fetcher()
             )
-            document = page.render(font_config=_font_config(), **options, stylesheets=design)
-            if _contents_run_over(document):
-                shorter = page.render(
-                    font_config=_font_config(), **options, stylesheets=[*design, _sections_only()]
-                )
-                if len(shorter.pages) < len(document.pages):
-                    document = shorter
-            pdf = document.write_pdf(**options)
+            pdf = document.write_pdf(font_config=_font_config(), stylesheets=design, **options)
         except Exception as error:  # WeasyPrint raises many types; all mean "no PDF".
             raise PdfError(f"WeasyPrint could not make the PDF: {error}") from None
     return pdf, captured.messages
