@@ -101,9 +101,9 @@ def test_a_whole_policy_shows_no_link_from_answers_on_github() -> None:
     text = MINIMAL.replace("role: afdeling Communicatie", f'role: "{answers}"')
     markdown_text = render_markdown(load_text(text).questionnaire, POLICY)
     html = _github_html(markdown_text)
-    links = set(re.findall(r'href="([^"]*)"', html))
-    assert links == set(re.findall(r'href="([^"]*)"', rendered_markdown(markdown_text)))
-    assert not any("x.org" in link or "a@b.org" in link for link in links), links
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    from_answers = [href for href in hrefs if "x.org" in href or "b.org" in href]
+    assert from_answers == [] and hrefs, hrefs
     assert "<del" not in html
     assert answers in visible_text(html)
 

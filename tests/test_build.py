@@ -20,7 +20,13 @@ from policygen.batch import (
     build_batch,
     expand_inputs,
 )
-from policygen.build import LEFTOVER_AGE_SECONDS, build_file, write_files
+from policygen.build import (
+    LEFTOVER_AGE_SECONDS,
+    build_file,
+    planned_outputs,
+    render_file,
+    write_files,
+)
 from policygen.errors import QuestionnaireError
 from policygen.manifest import MANIFEST_NAME, read_manifest
 from policygen.options import BuildOptions
@@ -477,3 +483,15 @@ def test_two_concurrent_builds_into_one_folder_never_break_each_other(tmp_path: 
         thread.join()
     assert failures == []
     assert not list(out.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("form", [False, True], ids=["two-documents", "with-acknowledgement-form"])
+def test_check_names_exactly_the_files_a_build_makes(tmp_path: Path, form: bool) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    if form:
+        source.write_text(
+            MINIMAL + "introduction:\n  acknowledgement_required: true\n", encoding="utf-8"
+        )
+    files, _ = render_file(source, MD_HTML)
+    assert sorted(planned_outputs(source, MD_HTML)) == sorted(files)
+    assert len(files) == (6 if form else 4)

@@ -79,6 +79,7 @@ def validate(
 ) -> None:
     """Check questionnaires: schema errors, consistency warnings and sample answers left in."""
     from policygen.questionnaire import load
+    from policygen.render.branding import read_branding
     from policygen.render.clauses import inspect_questionnaire
     from policygen.wizard.samples import sample_answer_warnings
 
@@ -87,6 +88,7 @@ def validate(
         try:
             loaded = load(path)
             _, warnings = inspect_questionnaire(loaded)
+            read_branding(loaded)
         except PolicygenError as error:
             typer.echo(str(error), err=True)
             failed = True

@@ -3,7 +3,7 @@
 The manifest lists every file a build of this questionnaire wrote into the folder (with the
 SHA-256 of its bytes), which is what ``--clean`` may remove and nothing else, and the last few
 builds by key (questionnaire and clause file bytes, templates, policygen version, formats and
-options, ``SOURCE_DATE_EPOCH``, WeasyPrint's version for PDFs) with the outputs each made. A
+options, ``SOURCE_DATE_EPOCH``, WeasyPrint's or python-docx's version) with the outputs each made. A
 build or ``--check`` whose key is recorded and whose outputs are on disk with the recorded bytes
 is up to date without rendering: output is a pure function of the key.
 
@@ -88,6 +88,8 @@ def build_key(inputs: Sequence[bytes], options: BuildOptions) -> str:
     }
     if "pdf" in formats:
         parts["weasyprint"] = metadata.version("weasyprint")
+    if "docx" in formats:
+        parts["python-docx"] = metadata.version("python-docx")
     return digest(json.dumps(parts, sort_keys=True).encode("utf-8"))
 
 

@@ -17,7 +17,7 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import markdown
@@ -27,6 +27,9 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from policygen.render.environment import template_environment, templates_dir
+
+if TYPE_CHECKING:
+    from policygen.render.branding import HouseStyle
 
 MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": "2-3"}}
 
@@ -38,6 +41,7 @@ ALLOWED_ATTRIBUTES = {
     "*": {"id", "dir"},
     "a": {"href", "title"},
     "th": {"scope"},
+    "td": {"data-label"},
     "ol": {"start"},
 }
 URL_SCHEMES = {"https", "http", "mailto"}
@@ -80,6 +84,8 @@ class PageMeta:
     chapter_mode: bool
     words: dict[str, str]
     """Fixed wording of the page itself (``contents``, ``version``, ``page``…), per language."""
+    style: HouseStyle | None = None
+    """The organisation's logo, colour, typeface and cover page, if it gives any."""
 
 
 @dataclass(frozen=True)
@@ -97,16 +103,19 @@ class HtmlBody:
 
 
 class _PageStructure(Treeprocessor):
-    """Header cells get ``scope="col"``, aligned columns and cells with a long word a class,
-    blocks with right-to-left text ``dir="auto"`` (the browser then sets their direction from
-    the text: an Arabic answer reads right to left, a Dutch sentence naming a Hebrew name stays
-    left to right); a chapter's headings move up one level (see the module docstring)."""
+    """Header cells get ``scope="col"``, data cells their column's header, aligned columns and
+    cells with a long word a class, blocks with right-to-left text ``dir="auto"`` (the browser
+    then sets their direction from the text: an Arabic answer reads right to left, a Dutch
+    sentence naming a Hebrew name stays left to right); a chapter's headings move up one level
+    (see the module docstring)."""
 
     def __init__(self, md: markdown.Markdown, *, chapter_mode: bool) -> None:
         super().__init__(md)
         self.chapter_mode = chapter_mode
 
     def run(self, root: etree.Element) -> None:
+        for table in root.iter("table"):
+            _label_cells(table)
         for element in root.iter():
             if element.tag in ("th", "td"):
                 classes = []
@@ -123,6 +132,15 @@ class _PageStructure(Treeprocessor):
                 element.set("scope", "col")
             elif self.chapter_mode and element.tag in _HEADING_TAGS and element.tag != "h1":
                 element.tag = f"h{int(element.tag[1]) - 1}"
+
+
+def _label_cells(table: etree.Element) -> None:
+    """Each data cell carries its column's header, which a phone shows above the cell when the
+    table's rows become stacked cards (see style.css)."""
+    headers = ["".join(th.itertext()).strip() for th in table.iter("th")]
+    for row in table.iter("tr"):
+        for header, cell in zip(headers, row.findall("td"), strict=False):
+            cell.set("data-label", header)
 
 
 class _PageStructureExtension(Extension):

@@ -25,6 +25,9 @@ from policygen.render.environment import templates_dir
 from policygen.render.html import stylesheet
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
+SECTIONS_ONLY = "@media print { .toc ol ol { display: none; } }"
+"""The contents without subsections: the PDF uses them when the full contents run over a page
+and these save that page, so the front matter never ends on a page left mostly blank."""
 
 
 # A notice about the machine's HarfBuzz library, not about the document: WeasyPrint falls back to
@@ -124,9 +127,25 @@ def _page_design() -> Any:
     )
 
 
+@cache
+def _sections_only() -> Any:
+    return _weasyprint().CSS(string=SECTIONS_ONLY)
+
+
 def _without_page_design(html: str) -> str:
     """The page without its inlined copy of the page design (parsed once, see the docstring)."""
     return html.replace(f"<style>\n{stylesheet()}\n</style>", "", 1)
+
+
+def _contents_run_over(document: Any) -> bool:
+    """Whether the contents take more than one page: they start on the page with the ``toc``
+    anchor and end before the next page holding an anchor (every heading of the text has one)."""
+    pages = document.pages
+    start = next((i for i, page in enumerate(pages) if "toc" in page.anchors), None)
+    if start is None:
+        return False
+    text = next((i for i in range(start + 1, len(pages)) if pages[i].anchors), len(pages))
+    return text - 1 > start
 
 
 def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[str]]:
@@ -134,16 +153,24 @@ def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[s
     if variant is not None and variant not in PDF_VARIANTS:
         raise PdfError(f"unknown PDF variant '{variant}'; choose {' or '.join(PDF_VARIANTS)}")
     weasyprint = _weasyprint()
-    options: dict[str, Any] = {"font_config": _font_config(), "stylesheets": [_page_design()]}
+    design = [_page_design()]
+    options: dict[str, Any] = {}
     if variant:
         options["pdf_variant"] = variant
     with _capture_weasyprint_log() as captured:
         try:
-            document = weasyprint.HTML(
+            page = weasyprint.HTML(
                 string=_without_page_design(html),
                 base_url=assets_dir().as_uri() + "/",
                 url_fetcher=_fetcher(),
             )
+            document = page.render(font_config=_font_config(), **options, stylesheets=design)
+            if _contents_run_over(document):
+                shorter = page.render(
+                    font_config=_font_config(), **options, stylesheets=[*design, _sections_only()]
+                )
+                if len(shorter.pages) < len(document.pages):
+                    document = shorter
             pdf = document.write_pdf(**options)
         except Exception as error:  # WeasyPrint raises many types; all mean "no PDF".
             raise PdfError(f"WeasyPrint could not make the PDF: {error}") from None
