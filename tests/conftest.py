@@ -9,6 +9,9 @@ from typing import Any
 
 import pytest
 
+import policygen
+from policygen.resources import templates_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
@@ -52,3 +55,8 @@ def write_yaml(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def pytest_report_header() -> str:
+    """Which policygen the suite tests: ``make test`` installs it from the wheel."""
+    return f"policygen: {Path(policygen.__file__).parent}, templates: {templates_dir()}"

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from policygen.questionnaire.loader import MAX_FILE_BYTES
 from policygen.questionnaire.model import COUNTRY_PATTERN
 from policygen.questionnaire.schema import json_schema_text
-from policygen.render.environment import templates_dir
 from policygen.render.html import ALLOWED_TAGS
+from policygen.resources import templates_dir
 
 SCHEMA: dict[str, Any] = json.loads(json_schema_text())
 

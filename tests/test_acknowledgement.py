@@ -12,8 +12,9 @@ import pytest
 import yaml
 from tests.conftest import MINIMAL, merged
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
 from policygen.formats import FORMATS
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 
 WORDS = {

@@ -9,8 +9,9 @@ import pytest
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from policygen.build import BuildOptions, render_file
+from policygen.build import render_file
 from policygen.cli import app
+from policygen.options import BuildOptions
 from policygen.questionnaire import consistency_warnings, load
 from policygen.questionnaire.answer_language import foreign_language, language_warnings
 from policygen.questionnaire.model import Language

@@ -20,7 +20,6 @@ import pytest
 import yaml
 from tests.conftest import MINIMAL
 from tests.hardening import (
-    ALLOWED_TAGS,
     PAGE_ALLOWED_TAGS,
     docx_hazards,
     docx_text,
@@ -31,6 +30,7 @@ from tests.hardening import (
 from typer.testing import CliRunner, Result
 
 from policygen.cli import app
+from policygen.render.html import ALLOWED_TAGS
 
 try:
     import cmarkgfm

@@ -12,9 +12,10 @@ import yaml
 from tests.conftest import MINIMAL
 from typer.testing import CliRunner
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
 from policygen.cli import app
 from policygen.errors import QuestionnaireError
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 from policygen.questionnaire.colour import AA_TEXT, lowest_contrast
 from policygen.render.branding import MAX_LOGO_BYTES, read_branding, sanitise_svg

@@ -333,7 +333,7 @@ def test_reports_follow_the_inputs_not_the_order_workers_finish(
     names = ["zulu", "alpha", "mike", "bravo"]
     sources = [questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in names]
     build_batch(sources[2:], tmp_path / "out", MD_HTML, SERIAL)  # these two will be skipped
-    real_render = batch_module.render_file
+    real_render = render_file
 
     def first_is_slowest(
         source: Path, options: BuildOptions, kinds: object = None
@@ -358,7 +358,7 @@ def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
     sources = [
         questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in ("fast", "stuck", "next")
     ]
-    real_render = batch_module.render_file
+    real_render = render_file
 
     def hangs_on_stuck(
         source: Path, options: BuildOptions, kinds: object = None
@@ -383,7 +383,7 @@ def test_a_worker_that_dies_costs_only_its_own_document(
 ) -> None:
     names = ("alpha", "crash", "charlie", "delta")
     sources = [questionnaire(tmp_path / "in", f"{name}.yaml", name) for name in names]
-    real_render = batch_module.render_file
+    real_render = render_file
 
     def killed_on_crash(
         source: Path, options: BuildOptions, kinds: object = None
@@ -405,7 +405,7 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
         questionnaire(tmp_path / "in", f"{name}.yaml", name)
         for name in ("alpha", "stuck", "charlie")
     ]
-    real_render = batch_module.render_file
+    real_render = render_file
 
     def stuck_in_c(
         source: Path, options: BuildOptions, kinds: object = None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import MINIMAL
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from policygen.cli import app
 from policygen.manifest import MANIFEST_NAME
@@ -30,7 +30,7 @@ def questionnaires(folder: Path, *names: str) -> list[Path]:
     return paths
 
 
-def build(*args: str | Path) -> object:
+def build(*args: str | Path) -> Result:
     return runner.invoke(app, ["build", "--format", "md,html", *map(str, args)])
 
 

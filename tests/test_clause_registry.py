@@ -12,9 +12,9 @@ from tests.conftest import MINIMAL
 from policygen.questionnaire import load_text
 from policygen.render import DOCUMENTS, DocumentKind, build_facts
 from policygen.render.clauses import LANGUAGES, TREES, placed_clauses
-from policygen.render.environment import templates_dir
 from policygen.render.facts import switches
 from policygen.render.texts import clause_source, template_name
+from policygen.resources import templates_dir
 
 _TAG = re.compile(r"\{%-?\s*(.*?)\s*-?\+?%\}")
 

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -140,7 +141,8 @@ def test_lists_keep_their_style_and_numbered_lists_restart() -> None:
     numbered = [p for p in document.paragraphs if p.style is not None and "Number" in p.style.name]
     numbering = document.part.numbering_part.element
     for paragraph in numbered:
-        num_id = paragraph._p.pPr.numPr.numId.val
+        properties: Any = paragraph._p.pPr
+        num_id = properties.numPr.numId.val
         num = next(n for n in numbering.num_lst if n.numId == num_id)
         assert num.find(qn("w:lvlOverride")) is not None  # each <ol> counts from its own start
 

@@ -14,8 +14,9 @@ from pypdf import PdfReader
 from tests.conftest import MINIMAL
 from typer.testing import CliRunner
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
 from policygen.cli import app
+from policygen.options import BuildOptions
 from policygen.questionnaire import load_text
 from policygen.render import POLICY, page_meta, render_markdown, render_page
 from policygen.render.glyphs import FONT_PACKAGES, describe
@@ -32,7 +33,12 @@ def text_on_the_pages(pdf: bytes) -> str:
         width = float(page.mediabox.width)
 
         def keep(
-            text: str, cm: list[float], tm: list[float], font: object, size: float, right=width
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            font: object,
+            size: float,
+            right: float = width,
         ) -> None:
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             if 0 <= x < right:
@@ -153,7 +159,7 @@ def pdf_fonts(pdf: bytes) -> set[str]:
     return {
         str(font["/BaseFont"]).split("+")[-1]
         for page in PdfReader(io.BytesIO(pdf)).pages
-        for font in page["/Resources"]["/Font"].values()
+        for font in page["/Resources"]["/Font"].values()  # type: ignore[index]
     }
 
 

@@ -20,8 +20,8 @@ from policygen.render import (
     render_markdown,
     render_page,
 )
-from policygen.render.environment import templates_dir
 from policygen.render.html import PageMeta, css_string, markdown_to_body, stylesheet
+from policygen.resources import templates_dir
 
 
 class Page(HTMLParser):

@@ -31,7 +31,7 @@ from typer.testing import CliRunner
 
 import policygen
 from policygen.cli import app
-from policygen.render.environment import templates_dir
+from policygen.resources import templates_dir
 
 runner = CliRunner()
 
@@ -167,7 +167,7 @@ def write_canary(folder: Path) -> tuple[Path, str]:
 def pdf_streams(path: Path) -> Iterator[bytes]:
     """Every stream of the PDF, decompressed."""
     reader = PdfReader(path)
-    for number in range(1, int(reader.trailer["/Size"])):
+    for number in range(1, int(str(reader.trailer["/Size"]))):
         try:
             obj = reader.get_object(number)
         except Exception:  # free entries of the cross-reference table

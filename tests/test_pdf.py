@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -17,7 +18,8 @@ from tests.conftest import EXAMPLES, ROOT
 from policygen.questionnaire import load
 from policygen.render import POLICY, page_meta, render_markdown, render_page
 from policygen.render.html import PageMeta
-from policygen.render.pdf import allowed_asset, assets_dir, html_to_pdf
+from policygen.render.pdf import allowed_asset, html_to_pdf
+from policygen.resources import assets_dir
 
 pytestmark = pytest.mark.slow
 
@@ -33,9 +35,10 @@ def policy_page(example: Path) -> tuple[str, PageMeta]:
 
 @pytest.fixture(scope="module", params=[DUTCH, ENGLISH], ids=lambda e: e.stem)
 def built(request: pytest.FixtureRequest) -> tuple[PdfReader, PageMeta, list[str]]:
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # module scope: monkeypatch is per test
-    html, meta = policy_page(request.param)
-    pdf, warnings = html_to_pdf(html)
+    with pytest.MonkeyPatch.context() as patch:  # module scope: the monkeypatch fixture is per test
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        html, meta = policy_page(request.param)
+        pdf, warnings = html_to_pdf(html)
     return PdfReader(io.BytesIO(pdf)), meta, warnings
 
 
@@ -52,7 +55,7 @@ def test_metadata_names_document_organisation_subject_and_language(
     assert info.title is not None and meta.title in info.title
     assert info.author == meta.organisation
     assert info.subject == meta.subject
-    assert reader.root_object["/Lang"] == meta.language
+    assert str(reader.root_object["/Lang"]) == meta.language
     assert info.creation_date is not None and info.creation_date.date().isoformat() == meta.iso_date
     assert warnings == []
 
@@ -120,7 +123,7 @@ def test_pdf_variants_build_and_declare_themselves(variant: str) -> None:
     html, meta = policy_page(DUTCH)
     pdf, warnings = html_to_pdf(html, variant=variant)
     reader = PdfReader(io.BytesIO(pdf))
-    root = reader.root_object
+    root: Any = reader.root_object
     assert warnings == []
     assert len(reader.pages) > 1
     assert root["/Lang"] == meta.language

@@ -55,7 +55,7 @@ NEUTRAL_STEPS = {
 }
 
 # (anchor, answers that switch the section on, answers that leave it off)
-SECTIONS = [
+SECTIONS: list[tuple[str, dict[str, Any], Any]] = [
     (
         "introduction-timeline",
         {"introduction": {"steps": [{"kind": "intranet", "date": "2026-02-01"}]}},

@@ -299,7 +299,7 @@ def test_dutch_text_has_no_english_words(changes: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("changes", _rich_answers())
 def test_english_text_has_no_dutch_words(changes: dict[str, Any]) -> None:
-    english = {"private_use": {"harassment_contact": "the confidential adviser"}}
+    english: dict[str, Any] = {"private_use": {"harassment_contact": "the confidential adviser"}}
     english |= {"accounts": {"crisis": {"contact_role": "press officer"}}}
     english |= {"encouragement": {"recognition": "A thank-you in the newsletter."}}
     english |= {

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from tests.conftest import EXAMPLES
 from tests.stranded import available, stranded_headings
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 
 pytestmark = pytest.mark.slow
@@ -50,6 +51,7 @@ def test_front_matter_takes_one_page_after_the_cover(
         if len(entries) < 2 or entries[0].title not in ("Inhoud", "Contents"):
             continue  # a chapter or a one-page form: no title block with contents
         page = reader.get_destination_page_number(entries[1])
+        assert page is not None
         assert page == (2 if cover else 1), f"{pdf.name}: the text starts on page {page + 1}"
         checked += 1
     assert checked >= 6

@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from tests.conftest import MINIMAL
 from tests.hardening import (
-    ALLOWED_TAGS,
     PAGE_ALLOWED_TAGS,
     live_markup,
     questionnaires,
@@ -31,6 +30,7 @@ from policygen.errors import PolicygenError
 from policygen.questionnaire import load_text
 from policygen.render import DOCUMENTS, page_meta, render_markdown, render_page
 from policygen.render.environment import escape_markdown
+from policygen.render.html import ALLOWED_TAGS
 
 EXAMPLES = settings(
     max_examples=60,

@@ -22,7 +22,8 @@ from tests.browser import (
 )
 from tests.conftest import EXAMPLES
 
-from policygen.build import BuildOptions, render_outputs
+from policygen.build import render_outputs
+from policygen.options import BuildOptions
 from policygen.questionnaire import load
 
 pytestmark = [

@@ -30,7 +30,7 @@ class Collect(BatchListener):
         self.reports.append(report)
 
 
-def eventually(condition: Callable[[], bool], poke: Callable[[], None]) -> bool:
+def eventually(condition: Callable[[], bool], poke: Callable[[], object]) -> bool:
     """Poke (write the edit again) until the condition holds: the watcher may start after the
     first write."""
     deadline = time.monotonic() + WAIT_SECONDS

@@ -1,4 +1,6 @@
-"""A non-editable wheel carries the templates: install it into a fresh venv and build an example."""
+"""A non-editable wheel carries the templates and the schema: install it into a fresh venv, find
+both through ``policygen.resources`` and build an example. (``make test`` runs the whole suite
+against the installed wheel as well.)"""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from tests.conftest import EXAMPLES, ROOT
 from policygen.questionnaire import load
 
 pytestmark = pytest.mark.slow
+SCHEMA = ROOT / "schema" / "policygen.schema.json"
 
 
 def run(*command: str | Path, cwd: Path | None = None) -> str:
@@ -48,6 +51,14 @@ def test_wheel_installs_and_builds(tmp_path: Path) -> None:
     run(sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--target", site, wheel)
     where = run(fresh_python, "-c", "import policygen; print(policygen.__file__)")
     assert where.startswith(str(site)), where
+    found = run(
+        fresh_python,
+        "-c",
+        "from policygen import resources; print(resources.templates_dir(), resources.schema_file())",
+        cwd=tmp_path,
+    ).split()
+    assert found == [str(site / "policygen" / "templates"), str(site / "policygen" / SCHEMA.name)]
+    assert Path(found[1]).read_bytes() == SCHEMA.read_bytes()
     example = EXAMPLES[0]
     out = tmp_path / "out"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}

@@ -30,7 +30,7 @@ from policygen.errors import PolicygenError, Problem
 from policygen.formats import FORMATS
 from policygen.options import BuildOptions
 from policygen.reading import UnreadableError, read_bounded
-from policygen.render.environment import templates_dir
+from policygen.resources import templates_dir
 
 MANIFEST_NAME = ".policygen-manifest.json"
 MANIFEST_FORMAT = 2

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -19,20 +17,13 @@ import jinja2
 import jinja2.sandbox
 
 from policygen.errors import RenderError
+from policygen.resources import templates_dir
 
 
 class MarkdownSafe(str):
     """Markdown built by policygen itself (a link, a formatted date); printed without escaping."""
 
     __slots__ = ()
-
-
-def templates_dir() -> Path:
-    """The packaged templates; in a source checkout, the top-level ``templates/`` folder."""
-    packaged = Path(str(resources.files("policygen"))) / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "templates"
 
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}

@@ -26,7 +26,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from policygen.render.environment import template_environment, templates_dir
+from policygen.render.environment import template_environment
+from policygen.resources import assets_dir
 
 if TYPE_CHECKING:
     from policygen.render.branding import HouseStyle
@@ -216,7 +217,7 @@ def _page_environment() -> jinja2.Environment:
 @cache
 def stylesheet() -> str:
     """The page design, inlined into every HTML file and parsed once by the PDF stage."""
-    return (templates_dir() / "assets" / "style.css").read_text(encoding="utf-8")
+    return (assets_dir() / "style.css").read_text(encoding="utf-8")
 
 
 def render_page(text: str, meta: PageMeta) -> str:

@@ -23,8 +23,8 @@ from policygen.render.environment import (
     capitalize_first,
     escape_markdown,
     link,
-    templates_dir,
 )
+from policygen.resources import templates_dir
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 

@@ -22,8 +22,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from policygen.errors import PdfError
-from policygen.render.environment import templates_dir
 from policygen.render.html import stylesheet
+from policygen.resources import assets_dir
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 _MAIN = re.compile(r"<main>.*</main>", re.DOTALL)
@@ -64,11 +64,6 @@ def _capture_weasyprint_log() -> Iterator[_CapturedWarnings]:
     finally:
         logger.removeHandler(handler)
         logger.propagate, logger.level = old_propagate, old_level
-
-
-def assets_dir() -> Path:
-    """The only folder the PDF stage may read files from (by real path)."""
-    return (templates_dir() / "assets").resolve()
 
 
 def allowed_asset(url: str) -> Path | None:

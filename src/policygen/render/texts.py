@@ -16,7 +16,8 @@ import jinja2
 
 from policygen.errors import RenderError
 from policygen.render.documents import DocumentKind
-from policygen.render.environment import environment, templates_dir
+from policygen.render.environment import environment
+from policygen.resources import templates_dir
 
 _HEADING = re.compile(r"^(#{1,6}) (\S.*?)\s*$")
 

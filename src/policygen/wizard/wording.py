@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from policygen.errors import PolicygenError
-from policygen.render.environment import templates_dir
+from policygen.resources import templates_dir
 
 FieldPath = tuple[str, ...]
 """A field's place in the questionnaire without list indices: ``("accounts", "managed", "handle")``."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import textwrap
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from pydantic import BaseModel
 
 from policygen.questionnaire.model import Questionnaire
 from policygen.questionnaire.numbers import canonical
-from policygen.render.environment import templates_dir
+from policygen.resources import schema_file
 from policygen.wizard.conversation import COMMENT_WIDTH
 from policygen.wizard.questions import HAND_EDITED, PLACEHOLDERS
 from policygen.wizard.shapes import Answers, shape
@@ -140,14 +139,8 @@ def model_lines(
 
 def schema_reference(target: Path) -> str:
     """Where the editor finds the schema: the one this policygen ships, relative when nearby."""
-    packaged = Path(str(resources.files("policygen"))) / "policygen.schema.json"
-    schema = (
-        packaged
-        if packaged.is_file()
-        else templates_dir().parent / "schema" / "policygen.schema.json"
-    )
     folder = target.resolve().parent
-    schema = schema.resolve()
+    schema = schema_file().resolve()
     common = Path(os.path.commonpath([folder, schema]))
     if common == Path(common.anchor):
         return schema.as_uri()
