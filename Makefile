@@ -55,10 +55,11 @@ clauses: $(STAMP_RUN)
 	$(BIN)/python -c 'import sys; from policygen.render.clauses import clause_index; sys.stdout.write(clause_index())' > docs/clauses.md
 
 # Check that other tools accept the examples' outputs: W3C Nu HTML checker, markdownlint-cli2,
-# pandoc, qpdf --check, LibreOffice on the DOCX (see tools/check_output.py). Needs java, pandoc,
-# qpdf, npm, soffice and pdftotext on PATH
-# (Debian: apt-get install default-jre-headless pandoc qpdf npm libreoffice-writer-nogui
-# poppler-utils); installs the npm tools into
+# pandoc, qpdf --check, LibreOffice on the DOCX (see tools/check_output.py); then every example
+# page in headless Chromium (no sideways scrolling at 390 px, axe-core: no violations) and every
+# example PDF (no heading stranded at the foot of a page). Needs java, pandoc, qpdf, npm, soffice,
+# chromium and pdftotext on PATH (Debian: apt-get install default-jre-headless pandoc qpdf npm
+# libreoffice-writer-nogui chromium poppler-utils); installs the npm tools into
 # tools/node_modules. `make test` needs none of this.
 TOOLS_STAMP := tools/node_modules/.installed
 
@@ -66,8 +67,9 @@ $(TOOLS_STAMP): tools/package.json tools/package-lock.json
 	cd tools && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-check-output: $(STAMP_RUN) $(TOOLS_STAMP)
+check-output: $(STAMP_TEST) $(TOOLS_STAMP)
 	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-1767225600} $(BIN)/python tools/check_output.py
+	POLICYGEN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q tests/test_screens.py tests/test_print_layout.py
 
 # policygen against pandoc on the same Markdown, 10 and 50 generated questionnaires (a few
 # minutes; see docs/performance.md). Needs pandoc (Debian: apt-get install pandoc); pandoc's PDFs

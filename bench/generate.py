@@ -8,6 +8,7 @@ is validated; a variation the model refuses falls back to its example with a new
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,9 @@ def _vary(base: dict[str, Any], index: int) -> dict[str, Any]:
 def generate(count: int, folder: Path) -> list[Path]:
     """Write ``count`` valid, varied questionnaires into ``folder``; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
+    for customisation in (path for path in (ROOT / "examples").iterdir() if path.is_dir()):
+        # an example's own clause texts, which its questionnaire names relative to itself
+        shutil.copytree(customisation, folder / customisation.name, dirs_exist_ok=True)
     bases = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in EXAMPLES]
     if not bases:
         raise SystemExit("bench needs the questionnaires in examples/")

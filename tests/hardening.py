@@ -48,9 +48,9 @@ def is_url(node: dict[str, Any]) -> bool:
     return "https://" in node.get("pattern", "")
 
 
-NAMES_FILES = {"customisation"}
+NAMES_FILES = {"customisation", "branding"}
 """Sections that name files beside the questionnaire; their own tests cover them
-(tests/test_customisation.py), so generated questionnaires leave them out."""
+(tests/test_customisation.py, tests/test_branding.py), so generated questionnaires leave them out."""
 
 
 COUNTRIES = ["NL", "GB", "BE", "US"]

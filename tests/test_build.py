@@ -20,7 +20,13 @@ from policygen.batch import (
     build_batch,
     expand_inputs,
 )
-from policygen.build import LEFTOVER_AGE_SECONDS, build_file, render_file, write_files
+from policygen.build import (
+    LEFTOVER_AGE_SECONDS,
+    build_file,
+    planned_outputs,
+    render_file,
+    write_files,
+)
 from policygen.errors import QuestionnaireError
 from policygen.manifest import MANIFEST_NAME, read_manifest
 from policygen.options import BuildOptions
@@ -421,6 +427,23 @@ def test_write_files_keeps_a_file_whose_name_extends_another(tmp_path: Path) -> 
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_check_reports_an_invalid_questionnaire_without_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "policy.yaml"
+    source.write_text(
+        MINIMAL + "customisation:\n  replace:\n    summary: missing.md\n", encoding="utf-8"
+    )
+
+    def no_rendering(source: Path, options: BuildOptions) -> None:
+        raise AssertionError("--check rendered")
+
+    monkeypatch.setattr(batch_module, "render_file", no_rendering)
+    [report] = build_batch([source], tmp_path / "out", MD_HTML, BatchOptions(jobs=1, check=True))
+    assert report.status is Status.FAILED
+    assert report.error is not None and "file not found: 'missing.md'" in report.error
+
+
 def leftover(path: Path) -> Path:
     """A temporary file as a build killed long ago left it."""
     path.write_bytes(b"left by a killed build")
@@ -453,3 +476,15 @@ def test_two_concurrent_builds_into_one_folder_never_break_each_other(tmp_path: 
         thread.join()
     assert failures == []
     assert not list(out.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("form", [False, True], ids=["two-documents", "with-acknowledgement-form"])
+def test_check_names_exactly_the_files_a_build_makes(tmp_path: Path, form: bool) -> None:
+    source = questionnaire(tmp_path, "policy.yaml")
+    if form:
+        source.write_text(
+            MINIMAL + "introduction:\n  acknowledgement_required: true\n", encoding="utf-8"
+        )
+    files, _ = render_file(source, MD_HTML)
+    assert sorted(planned_outputs(source, MD_HTML)) == sorted(files)
+    assert len(files) == (6 if form else 4)

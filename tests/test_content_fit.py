@@ -55,7 +55,9 @@ def test_a_british_company_gets_uk_gdpr_and_no_dutch_law() -> None:
     )
     assert "Article 6(1)(f) UK GDPR" in text
     assert "Dutch" not in text
-    assert "employment law of United Kingdom" in section(text, "violations")
+    assert "employment law of the United Kingdom" in section(text, "violations")
+    route = section(text, "reporting-wrongdoing")
+    assert "The law of the United Kingdom protects people who report wrongdoing" in route
 
 
 def test_outside_the_eu_no_privacy_regulation_is_invented() -> None:
@@ -221,7 +223,7 @@ def test_mistakes_have_one_rule_take_it_down_when_it_breaks_the_policy() -> None
     text = policy({})
     crisis = section(text, "crisis-and-escalation")
     assert "Samen bepalen we of je het weghaalt" not in crisis
-    assert "haal het dan meteen weg" in crisis and "Haal het weg" in section(text, "violations")
+    assert "Haal het dan meteen weg" in crisis and "Haal het weg" in section(text, "violations")
 
 
 def test_a_public_servant_may_give_an_opinion_and_is_told_where_the_limits_are() -> None:
@@ -257,3 +259,35 @@ def test_every_platform_and_account_choice_has_a_label(language: str) -> None:
     words = labels(language)
     assert {p.value for p in Platform} <= set(words["platform"])
     assert {a.value for a in Approval} <= set(words["approval"])
+
+
+def test_a_small_organisation_reports_to_its_owner_not_to_a_manager_it_lacks() -> None:
+    text = policy(SMALL_PRACTICE)
+    assert "leidinggevende" not in text
+    assert "Haal het weg en meld het bij de praktijkmanager." in section(text, "violations")
+
+
+def test_patients_are_never_posted_even_with_consent() -> None:
+    privacy = section(policy({"organisation": {"sector": "healthcare"}}), "privacy-of-others")
+    assert "plaats je nooit iets, ook niet met toestemming" in privacy
+    assert "of van patiënten en cliënten zonder hun toestemming" not in privacy
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_spokesperson_rule_leaves_room_for_the_assigned_account_posters(language: str) -> None:
+    text = policy({"accounts": {"managed": [ACCOUNT]}}, language)
+    assert "](#posting-and-approval)" in section(text, "speaking-for-the-organisation")
+    assert "](#posting-and-approval)" not in section(
+        policy({}, language), "speaking-for-the-organisation"
+    )
+
+
+def test_portrait_right_is_named_only_under_dutch_law() -> None:
+    assert "portrait right" not in policy({"organisation": {"country": "GB"}}, "en")
+    assert "portretrecht" in policy({})
+
+
+def test_an_online_confirmation_prints_no_form_to_sign() -> None:
+    online = {"introduction": {"acknowledgement_required": True, "acknowledgement": "online"}}
+    text = section(policy(online), "acknowledgement")
+    assert "Dat doe je online" in text and "formulier" not in text

@@ -20,6 +20,7 @@ from tests.helpers import EXAMPLES
 from policygen.formats import Rendered
 from policygen.questionnaire import load
 from policygen.render import DOCUMENTS, PLAN, POLICY, DocumentKind, page_meta, render_markdown
+from policygen.render.branding import read_branding
 from policygen.render.word import bookmark_name, html_to_docx
 
 DUTCH = next(e for e in EXAMPLES if "language: nl" in e.read_text(encoding="utf-8"))
@@ -195,3 +196,28 @@ def test_bookmark_names_follow_words_rules() -> None:
     long_name = bookmark_name("a-" * 40)
     assert len(long_name) == 40 and re.fullmatch(r"[A-Za-z]\w*", long_name)
     assert bookmark_name("9-lives")[0].isalpha()
+
+
+@pytest.mark.parametrize(
+    ("example", "colour", "font"),
+    [
+        ("zorggroep-rivierenland", "00594F", "DejaVu Sans"),
+        ("northwind-trading", None, "Noto Serif"),
+    ],
+)
+def test_the_house_colour_and_typeface_reach_word(
+    example: str, colour: str | None, font: str
+) -> None:
+    source = next(e for e in EXAMPLES if e.stem == example)
+    loaded = load(source)
+    style = read_branding(loaded)
+    q = loaded.questionnaire
+    document = read(
+        html_to_docx(
+            Rendered(render_markdown(q, POLICY), page_meta(q, POLICY, style=style)).body,
+            page_meta(q, POLICY, style=style),
+        )
+    )
+    heading = document.styles["Heading 1"].font.color.rgb
+    assert str(heading) == (colour or "1B4A72")
+    assert document.styles["Normal"].font.name == (font if style.font_name else "Arial")

@@ -20,6 +20,7 @@ from policygen.options import BuildOptions
 from policygen.questionnaire import load_text
 from policygen.render import POLICY, page_meta, render_markdown, render_page
 from policygen.render.glyphs import FONT_PACKAGES, describe
+from policygen.render.html import stylesheet
 from policygen.render.pdf import html_to_pdf
 
 pytestmark = pytest.mark.slow
@@ -152,3 +153,24 @@ def test_the_readme_and_ci_docs_install_the_fonts_the_warning_names() -> None:
         text = " ".join((root / doc).read_text(encoding="utf-8").split())
         for package in FONT_PACKAGES.split():
             assert package in text, f"{doc} does not install {package}"
+
+
+def pdf_fonts(pdf: bytes) -> set[str]:
+    return {
+        str(font["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for font in page["/Resources"]["/Font"].values()  # type: ignore[index]
+    }
+
+
+def test_digits_and_symbols_stay_in_the_text_font_and_emoji_come_from_the_emoji_font() -> None:
+    """Naming the colour emoji font in the stack made Pango draw 1, 2, #, * and © as emoji."""
+    pdf, _ = html_to_pdf(
+        f"<html><head><style>{stylesheet()}</style></head><body><p>1 2 # * © ™</p></body></html>"
+    )
+    assert not any("Emoji" in font for font in pdf_fonts(pdf)), pdf_fonts(pdf)
+    if has_font("Noto Color Emoji"):
+        pdf, _ = html_to_pdf(
+            f"<html><head><style>{stylesheet()}</style></head><body><p>Ja 🙂</p></body></html>"
+        )
+        assert any("Emoji" in font for font in pdf_fonts(pdf)), pdf_fonts(pdf)

@@ -133,7 +133,9 @@ def test_table_header_cells_get_column_scope() -> None:
     body = markdown_to_body("# T\n\n| Platform | Account |\n|---|:-:|\n| LinkedIn | @org |\n")
     page = Page(body.html)
     assert [cell.get("scope") for cell in page.header_cells] == ["col", "col"]
-    assert '<td class="align-center">@org</td>' in body.html, "alignment survives nh3 as a class"
+    assert '<td class="align-center" data-label="Account">@org</td>' in body.html, (
+        "alignment survives nh3 as a class"
+    )
 
 
 def test_title_block_holds_the_only_h1_and_the_document_facts() -> None:

@@ -131,9 +131,13 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
     sources: list[Path] = []
     for item in inputs:
         if _is(item, Path.is_dir):
+            try:
+                entries = list(item.iterdir())
+            except OSError as error:
+                raise _input_error(item, f"cannot list this folder: {error.strerror}") from None
             found = sorted(
                 path
-                for path in item.iterdir()
+                for path in entries
                 if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES
                 and not path.name.startswith(".")
                 and _is(path, Path.is_file)
@@ -287,6 +291,11 @@ def _decide(
                 "removes none of the files it lists",
             )
         )
+    if key is None and batch.check:
+        try:
+            planned_outputs(source, options)
+        except PolicygenError as error:  # what its build would say, without rendering
+            return DocumentReport(source, folder, Status.FAILED, error=str(error)), found
     if key is None or (batch.force and not batch.check):
         return None, found
     record = manifest.builds.get(key) if manifest else None
@@ -435,22 +444,23 @@ def _render_all(
     started: Callable[[], None],
     conclude: Callable[[_Rendered], None],
 ) -> None:
-    """Render every job, here (one worker) or in worker processes; ``conclude`` each result here.
+    """Render every job, here (one task or one worker) or in worker processes; ``conclude`` each
+    result here.
 
     With PDFs a task is one document, so that one questionnaire's policy and plan render at once;
     without, a task is a questionnaire (its Markdown and HTML take milliseconds; splitting would
     load it twice). Large questionnaires start first, so that no worker is left with a long
     document at the end while the others idle.
     """
-    if workers <= 1:
+    kinds: list[tuple[str, ...] | None] = [(kind.key,) for kind in DOCUMENTS] if pdf else [None]
+    tasks = [_Task(job, part) for job in _largest_first(jobs) for part in kinds]
+    if min(workers, len(tasks)) <= 1:
         started()
         for job in jobs:
             conclude(_render_task(_Task(job)))
         return
     from policygen.render.pdf import warm_up
 
-    kinds: list[tuple[str, ...] | None] = [(kind.key,) for kind in DOCUMENTS] if pdf else [None]
-    tasks = [_Task(job, part) for job in _largest_first(jobs) for part in kinds]
     pool = Workers(
         _render_task,
         min(workers, len(tasks)),

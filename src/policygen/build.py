@@ -18,7 +18,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from anyascii import anyascii
@@ -53,6 +53,7 @@ from policygen.render import (
     render_markdown,
 )
 from policygen.render.acknowledgement import acknowledgement_form
+from policygen.render.branding import MAX_FONT_BYTES, branding_files, read_branding
 from policygen.render.clauses import inspect_questionnaire, read_customisation
 from policygen.render.customisation import Adaptations, clause_files
 from policygen.render.glyphs import missing_glyph_problems, split_missing
@@ -92,6 +93,11 @@ def output_stems(loaded: LoadedQuestionnaire, facts: Facts | None = None) -> dic
     }
 
 
+def form_stem(stems: dict[str, str], title: str) -> str:
+    """The acknowledgement form's file stem: the policy's, then the form's title."""
+    return f"{stems[POLICY.key]}-{slugify(title, fallback='form')}"
+
+
 def render_outputs(
     loaded: LoadedQuestionnaire,
     options: BuildOptions,
@@ -113,10 +119,12 @@ def render_outputs(
     # One set of facts serves both documents and the file names: it is the same questionnaire.
     facts = build_facts(q, as_chapter=options.as_chapter, adaptations=adaptations)
     stems = output_stems(loaded, facts)
+    pages = any(name != "md" for name in options.formats)
+    style = read_branding(loaded) if pages else None
     documents = {
         stems[kind.key]: Rendered(
             render_markdown(q, kind, facts=facts),
-            page_meta(q, kind, facts=facts),
+            page_meta(q, kind, facts=facts, style=style),
             pdf_variant=options.pdf_variant,
         )
         for kind in DOCUMENTS
@@ -124,8 +132,15 @@ def render_outputs(
     }
     form = acknowledgement_form(q, facts) if kinds is None or POLICY.key in kinds else None
     if form:
-        stem = f"{stems[POLICY.key]}-{slugify(form[1].title, fallback='form')}"
-        documents[stem] = Rendered(*form, pdf_variant=options.pdf_variant, contents=False)
+        stem = form_stem(stems, form[1].title)
+        markdown, meta = form  # a one-page form: the house style, but never a cover page
+        form_style = replace(style, cover_page=False) if style else None
+        documents[stem] = Rendered(
+            markdown,
+            replace(meta, style=form_style),
+            pdf_variant=options.pdf_variant,
+            contents=False,
+        )
     for stem, document in documents.items():
         for name in FORMATS:
             if name in options.formats:
@@ -322,14 +337,18 @@ def clean_folder(folder: Path, made: set[str]) -> Written:
     return Written([], _remove(folder, removable), kept)
 
 
+MAX_OWN_FILE_BYTES = MAX_FONT_BYTES
+"""The largest file a questionnaire may name (a font); each reader holds its kind to its own limit."""
+
+
 def input_files(source: Path) -> list[Path]:
-    """Every file a build of this questionnaire reads: the questionnaire first, then its clause
-    files. What the build key hashes and ``--watch`` watches; add new inputs (branding) here."""
+    """Every file a build of this questionnaire reads: the questionnaire first, then its clause,
+    logo and font files. What the build key hashes and ``--watch`` watches."""
     try:
         loaded = load(source)
     except PolicygenError:
         return [source]
-    return [source, *clause_files(loaded)]
+    return [source, *clause_files(loaded), *branding_files(loaded)]
 
 
 def input_key(source: Path, options: BuildOptions) -> str | None:
@@ -338,7 +357,7 @@ def input_key(source: Path, options: BuildOptions) -> str | None:
     try:
         files = input_files(source)
         inputs = [read_bounded(source, MAX_FILE_BYTES)]
-        inputs += [read_bounded(p, MAX_FILE_BYTES, inside=source.parent) for p in files[1:]]
+        inputs += [read_bounded(p, MAX_OWN_FILE_BYTES, inside=source.parent) for p in files[1:]]
     except UnreadableError:
         return None
     return build_key(inputs, options)
@@ -348,9 +367,15 @@ def planned_outputs(source: Path, options: BuildOptions) -> list[str]:
     """The names of the files a build would make, without rendering (for ``--check``); raises
     what the build would raise for an invalid questionnaire or clause file."""
     loaded = load(source)
-    read_customisation(loaded)
-    stems = output_stems(loaded)
-    return [f"{stems[kind.key]}.{fmt}" for kind in DOCUMENTS for fmt in options.formats]
+    facts = build_facts(
+        loaded.questionnaire, as_chapter=options.as_chapter, adaptations=read_customisation(loaded)
+    )
+    stems = output_stems(loaded, facts)
+    documents = [stems[kind.key] for kind in DOCUMENTS]
+    form = acknowledgement_form(loaded.questionnaire, facts)  # one short clause, no page
+    if form:
+        documents.append(form_stem(stems, form[1].title))
+    return [f"{stem}.{name}" for stem in documents for name in FORMATS if name in options.formats]
 
 
 def build_file(

@@ -9,13 +9,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from policygen import __version__
 from policygen.errors import PolicygenError
 from policygen.formats import DEFAULT_FORMATS, FORMATS
+
+if TYPE_CHECKING:
+    from policygen.options import BuildOptions
 
 app = typer.Typer(
     name="policygen",
@@ -76,6 +79,7 @@ def validate(
 ) -> None:
     """Check questionnaires: schema errors, consistency warnings and sample answers left in."""
     from policygen.questionnaire import load
+    from policygen.render.branding import read_branding
     from policygen.render.clauses import inspect_questionnaire
     from policygen.wizard.samples import sample_answer_warnings
 
@@ -84,6 +88,7 @@ def validate(
         try:
             loaded = load(path)
             _, warnings = inspect_questionnaire(loaded)
+            read_branding(loaded)
         except PolicygenError as error:
             typer.echo(str(error), err=True)
             failed = True
@@ -139,11 +144,14 @@ def build(
         ),
     ] = Path("out"),
     format: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--format", "-f", help=f"Formats to build, comma-separated: {','.join(FORMATS)}."
+            "--format",
+            "-f",
+            help=f"Formats to build, comma-separated: {','.join(FORMATS)} "
+            f"(default: {','.join(DEFAULT_FORMATS)}; md,html with --watch).",
         ),
-    ] = ",".join(DEFAULT_FORMATS),
+    ] = None,
     as_chapter: Annotated[
         bool | None,
         typer.Option(
@@ -190,6 +198,13 @@ def build(
             "in their manifests) that this build does not make; lists each one."
         ),
     ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            help="After building, rebuild a questionnaire whenever it or a file it reads "
+            "changes, until Ctrl-C."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")
     ] = False,
@@ -206,8 +221,10 @@ def build(
     from policygen.options import BuildOptions
     from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS
+    from policygen.watch import WATCH_FORMATS
 
-    formats = _parse_formats(format)
+    default_formats = WATCH_FORMATS if watch else DEFAULT_FORMATS
+    formats = _parse_formats(format) if format is not None else default_formats
     if pdf_variant is not None:
         pdf_variant = pdf_variant.strip().lower()
         if pdf_variant not in PDF_VARIANTS:
@@ -222,7 +239,14 @@ def build(
         raise typer.BadParameter(
             "--check writes nothing; run --clean without it", param_hint="--clean"
         )
+    if watch and (check or as_json):
+        raise typer.BadParameter(
+            "--watch keeps building; run --check and --json without it", param_hint="--watch"
+        )
     batch = BatchOptions(jobs=jobs, timeout=bound, check=check, force=force, clean=clean)
+    if watch:
+        _watch(expand_inputs(files), out, options, quiet=quiet)
+        return
     interrupted = False
     with reporter_for(quiet=quiet, as_json=as_json) as reporter:
         try:
@@ -246,6 +270,20 @@ def build(
         os._exit(130)
     if not all(report.ok for report in reports):
         raise typer.Exit(code=1)
+
+
+def _watch(sources: list[Path], out: Path, options: BuildOptions, *, quiet: bool) -> None:
+    """``build --watch``: plain lines (no progress bar between edits); Ctrl-C ends it, exit 0."""
+    from policygen.progress import Reporter
+    from policygen.watch import watch
+
+    typer.echo("Watching; press Ctrl-C to stop.", err=True)
+    try:
+        watch(sources, out, options, Reporter(quiet=quiet))
+    except PolicygenError as error:
+        _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("Stopped watching.", err=True)
 
 
 @app.command()

@@ -3,7 +3,7 @@
 The manifest lists every file a build of this questionnaire wrote into the folder (with the
 SHA-256 of its bytes), which is what ``--clean`` may remove and nothing else, and the last few
 builds by key (questionnaire and clause file bytes, templates, policygen version, formats and
-options, ``SOURCE_DATE_EPOCH``, WeasyPrint's version for PDFs) with the outputs each made. A
+options, ``SOURCE_DATE_EPOCH``, WeasyPrint's or python-docx's version) with the outputs each made. A
 build or ``--check`` whose key is recorded and whose outputs are on disk with the recorded bytes
 is up to date without rendering: output is a pure function of the key.
 
@@ -35,8 +35,9 @@ from policygen.resources import templates_dir
 MANIFEST_NAME = ".policygen-manifest.json"
 MANIFEST_FORMAT = 2
 MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_OUTPUT_BYTES = 256 * 1024 * 1024
-"""Larger files in an output folder are not policygen's: they are never read whole."""
+MAX_OUTPUT_BYTES = 32 * 1024 * 1024
+"""Larger files in an output folder are not policygen's (its largest PDF is a few MB): they are
+never read."""
 MAX_BUILDS = 8
 """Builds remembered per folder (other formats, options, a version switched back and forth)."""
 _MAX_ENTRIES = 1000
@@ -87,6 +88,8 @@ def build_key(inputs: Sequence[bytes], options: BuildOptions) -> str:
     }
     if "pdf" in formats:
         parts["weasyprint"] = metadata.version("weasyprint")
+    if "docx" in formats:
+        parts["python-docx"] = metadata.version("python-docx")
     return digest(json.dumps(parts, sort_keys=True).encode("utf-8"))
 
 
@@ -197,7 +200,9 @@ def _validated(data: object) -> Manifest:
         if not isinstance(build, dict) or not _is_hex(build.get("key")):
             raise ManifestError("a build without a valid key")
         names = build.get("outputs")
-        if not isinstance(names, list) or not all(name in outputs for name in names):
+        if not isinstance(names, list) or not all(
+            isinstance(name, str) and name in outputs for name in names
+        ):
             raise ManifestError("a build lists an output the manifest does not record")
         builds[build["key"]] = BuildRecord(tuple(names), _warnings(build.get("warnings")))
     return Manifest(outputs, builds)

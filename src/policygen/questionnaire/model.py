@@ -27,6 +27,13 @@ from pydantic import (
     model_validator,
 )
 
+from policygen.questionnaire.colour import (
+    AA_TEXT,
+    WHITE,
+    contrast,
+    lowest_contrast,
+    nearest_passing,
+)
 from policygen.questionnaire.dates import read_date
 from policygen.questionnaire.numbers import read_number
 from policygen.questionnaire.values import Unreadable, reading_in
@@ -265,6 +272,7 @@ class RelatedKind(StrEnum):
 class AcknowledgementPlacement(StrEnum):
     form = "form"
     last_page = "last_page"
+    online = "online"
 
 
 class IntroductionKind(StrEnum):
@@ -291,10 +299,6 @@ class Organisation(Section):
         default=Sector.business,
         description="Sector; switches sector modules on (patient confidentiality, civil-service integrity, pupils and students).",
     )
-    country: CountryCode = Field(
-        default="NL",
-        description="Country whose law applies, as a two-letter code (NL, BE, GB, DE...). Dutch statutes are cited only for NL.",
-    )
     education_level: EducationLevel | None = Field(
         default=None,
         description="For sector education: primary, secondary, vocational or higher. Minors and parents are named only below higher education.",
@@ -303,6 +307,10 @@ class Organisation(Section):
     works_council: StrictBool = Field(
         default=False,
         description="Does the organisation have a works council (ondernemingsraad, OR)?",
+    )
+    country: CountryCode = Field(
+        default="NL",
+        description="Country whose law applies, as a two-letter code (NL, BE, GB, DE...). Dutch statutes are cited only for NL.",
     )
     sensitive_roles: list[ShortText] = Field(
         default_factory=list,
@@ -552,8 +560,9 @@ class Introduction(Section):
     )
     acknowledgement: AcknowledgementPlacement = Field(
         default=AcknowledgementPlacement.form,
-        description="Where employees sign: a one-page form of its own per version (form), or "
-        "the policy's last page (last_page).",
+        description="Where employees confirm: a one-page form of its own per version (form), "
+        "the policy's last page (last_page), or the organisation's own system, such as a staff "
+        "portal (online: no form is printed).",
     )
 
 
@@ -685,6 +694,53 @@ class Customisation(Section):
     )
 
 
+OwnFile = Annotated[StrictStr, Field(min_length=1, max_length=300)]
+"""A file of the organisation's, relative to the questionnaire's folder."""
+
+
+def _readable_colour(value: str) -> str:
+    """Refuse a house colour that headings and links cannot be read in (WCAG AA for text)."""
+    colour = value.lower()
+    if lowest_contrast(colour) < AA_TEXT:
+        raise ValueError(
+            f"'{value}' has a contrast of {contrast(colour, WHITE):.1f}:1 with white; headings, "
+            f"links and table headers in this colour need at least {AA_TEXT}:1 (WCAG AA), also "
+            f"on the light tint behind the contents; the nearest shade that passes is "
+            f"'{nearest_passing(colour)}'"
+        )
+    return colour
+
+
+Colour = Annotated[
+    StrictStr,
+    Field(pattern=r"^#[0-9A-Fa-f]{6}$", examples=["#00594F"]),
+    AfterValidator(_readable_colour),
+]
+
+
+class Branding(Section):
+    logo: OwnFile | None = Field(
+        default=None,
+        description="The organisation's logo: a PNG, JPEG or SVG file of at most 1 MiB, relative to the questionnaire's folder; shown in the title block and at the top of every printed page.",
+    )
+    logo_alt: ShortText | None = Field(
+        default=None,
+        description="What the logo says, for screen readers (e.g. 'Logo Zorggroep Rivierenland'); without it: 'Logo' and the organisation's name.",
+    )
+    colour: Colour | None = Field(
+        default=None,
+        description="Accent colour for headings, rules and table headers, as #RRGGBB; it needs a contrast of at least 4.5:1 with white (WCAG AA).",
+    )
+    font: OwnFile | None = Field(
+        default=None,
+        description="The house typeface: a TTF, OTF, WOFF or WOFF2 file relative to the questionnaire's folder, or the name of a font family installed on this machine.",
+    )
+    cover_page: StrictBool = Field(
+        default=False,
+        description="Give each document a title page of its own, with the contents on the next page.",
+    )
+
+
 class Questionnaire(Section):
     """A complete questionnaire; the root of the YAML file."""
 
@@ -736,6 +792,10 @@ class Questionnaire(Section):
     customisation: Customisation = Field(
         default_factory=Customisation,
         description="The organisation's own adaptations of the built-in text: clauses removed, replaced or added.",
+    )
+    branding: Branding = Field(
+        default_factory=Branding,
+        description="The organisation's house style: logo, colour, typeface and cover page, the same in HTML and PDF.",
     )
 
     @model_validator(mode="wrap")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from policygen.questionnaire.model import Questionnaire
+from policygen.render.branding import HouseStyle
 from policygen.render.facts import DOCUMENTS, PLAN, POLICY, DocumentKind, Facts, build_facts
 from policygen.render.html import PageMeta, render_page
 from policygen.render.markdown import render_markdown
@@ -27,6 +28,7 @@ def page_meta(
     *,
     as_chapter: bool | None = None,
     facts: Facts | None = None,
+    style: HouseStyle | None = None,
 ) -> PageMeta:
     """Title block, metadata and page wording for one document."""
     if facts is None:
@@ -43,4 +45,5 @@ def page_meta(
         iso_date=shared.effective.isoformat() if shared.effective else None,
         chapter_mode=shared.chapter_mode,
         words=words["page"],
+        style=style,
     )

@@ -133,7 +133,10 @@ POLICY_TREE = Clause(
                     varies_with=f"`private_use.spokesperson_role`, {LEVEL}",
                 ),
                 Clause("contact-with-journalists", varies_with="`private_use.spokesperson_role`"),
-                Clause("reporting-wrongdoing", "applies_dutch_law", "`organisation.size`"),
+                Clause(
+                    "reporting-wrongdoing",
+                    varies_with="`organisation.country`, `organisation.size`",
+                ),
                 Clause("political-expression", "gives_political_guidance", SECTOR),
             ),
         ),

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
@@ -21,8 +21,9 @@ from jinja2 import nodes
 
 from policygen.errors import Problem, QuestionnaireError
 from policygen.questionnaire.loader import LoadedQuestionnaire, Location
-from policygen.reading import UnreadableError, read_bounded
 from policygen.render.environment import escape_markdown
+from policygen.render.own_files import Refusal as _Refusal
+from policygen.render.own_files import read_own_file
 
 MAX_CLAUSE_BYTES = 64 * 1024
 PLACEHOLDERS: dict[str, str] = {
@@ -89,24 +90,9 @@ class Adaptations:
 NO_ADAPTATIONS = Adaptations()
 
 
-class _Refusal(Exception):
-    """A clause file that cannot be used; the message says why and what to do."""
-
-
 def _read_clause_file(folder: Path, written: str) -> str:
     """The file's text, read only from inside the questionnaire's folder and within the limits."""
-    if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():
-        raise _Refusal(f"'{written}' is an absolute path; give a path relative to {folder}")
-    if ".." in PurePosixPath(written.replace("\\", "/")).parts:
-        raise _Refusal(
-            f"'{written}' leaves the questionnaire's folder; keep clause files inside it"
-        )
-    try:
-        data = read_bounded(folder / written, MAX_CLAUSE_BYTES, inside=folder, kind="clause file")
-    except UnreadableError as error:
-        if error.missing:
-            raise _Refusal(f"file not found: '{written}' (relative to {folder})") from None
-        raise _Refusal(f"cannot read '{written}': {error.reason}") from None
+    data = read_own_file(folder, written, limit=MAX_CLAUSE_BYTES, kind="clause file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

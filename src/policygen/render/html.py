@@ -17,7 +17,7 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import markdown
@@ -29,6 +29,9 @@ from markupsafe import Markup
 from policygen.render.environment import template_environment
 from policygen.resources import assets_dir
 
+if TYPE_CHECKING:
+    from policygen.render.branding import HouseStyle
+
 MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": "2-3"}}
 
 ALLOWED_TAGS = {
@@ -39,6 +42,7 @@ ALLOWED_ATTRIBUTES = {
     "*": {"id", "dir"},
     "a": {"href", "title"},
     "th": {"scope"},
+    "td": {"data-label"},
     "ol": {"start"},
 }
 URL_SCHEMES = {"https", "http", "mailto"}
@@ -50,6 +54,9 @@ LONG_WORD = 30
 stay whole, so a table's other columns keep their width instead of going off the PDF page."""
 
 _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
+_PLACEHOLDER = re.compile(f"{markdown.util.STX}[^{markdown.util.ETX}]*{markdown.util.ETX}")
+"""Python-Markdown's stand-in for an escaped character or entity (``\\*``, ``&amp;``) until it
+writes the HTML: one character to the reader."""
 _TEXT_BLOCKS = {"p", "li", "th", "td", "dt", "dd", "blockquote", *_HEADING_TAGS}
 
 
@@ -78,6 +85,8 @@ class PageMeta:
     chapter_mode: bool
     words: dict[str, str]
     """Fixed wording of the page itself (``contents``, ``version``, ``page``…), per language."""
+    style: HouseStyle | None = None
+    """The organisation's logo, colour, typeface and cover page, if it gives any."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +104,9 @@ class HtmlBody:
 
 
 class _PageStructure(Treeprocessor):
-    """Header cells get ``scope="col"``, aligned columns and cells with a long word a class,
-    blocks with right-to-left text ``dir="auto"`` (the browser then sets their direction from
+    """Header cells get ``scope="col"``, data cells their column's header (``data-label``),
+    aligned columns and cells with a long word a class, blocks with right-to-left text
+    ``dir="auto"`` (the browser then sets their direction from
     the text: an Arabic answer reads right to left, a Dutch sentence naming a Hebrew name stays
     left to right); a chapter's headings move up one level (see the module docstring)."""
 
@@ -105,12 +115,14 @@ class _PageStructure(Treeprocessor):
         self.chapter_mode = chapter_mode
 
     def run(self, root: etree.Element) -> None:
+        for table in root.iter("table"):
+            _label_cells(table)
         for element in root.iter():
             if element.tag in ("th", "td"):
                 classes = []
                 if style := element.attrib.pop("style", ""):
                     classes.append("align-" + style.split(":")[-1].strip(" ;"))
-                words = "".join(element.itertext()).split()
+                words = _PLACEHOLDER.sub("_", "".join(element.itertext())).split()
                 if any(len(word) >= LONG_WORD for word in words):
                     classes.append(LONG_WORD_CLASS)
                 if classes:
@@ -121,6 +133,15 @@ class _PageStructure(Treeprocessor):
                 element.set("scope", "col")
             elif self.chapter_mode and element.tag in _HEADING_TAGS and element.tag != "h1":
                 element.tag = f"h{int(element.tag[1]) - 1}"
+
+
+def _label_cells(table: etree.Element) -> None:
+    """Each data cell carries its column's header, which a phone shows above the cell when the
+    table's rows become stacked cards (see style.css)."""
+    headers = ["".join(th.itertext()).strip() for th in table.iter("th")]
+    for row in table.iter("tr"):
+        for header, cell in zip(headers, row.findall("td"), strict=False):
+            cell.set("data-label", header)
 
 
 class _PageStructureExtension(Extension):

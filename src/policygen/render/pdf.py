@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -25,6 +26,10 @@ from policygen.render.html import stylesheet
 from policygen.resources import assets_dir
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
+_MAIN = re.compile(r"<main>.*</main>", re.DOTALL)
+SECTIONS_ONLY = "@media print { .toc ol ol { display: none; } }"
+"""The contents without subsections: the PDF uses them when the full contents run over a page
+and these save that page, so the front matter never ends on a page left mostly blank."""
 
 
 # A notice about the machine's HarfBuzz library, not about the document: WeasyPrint falls back to
@@ -119,9 +124,42 @@ def _page_design() -> Any:
     )
 
 
+@cache
+def _sections_only() -> Any:
+    return _weasyprint().CSS(string=SECTIONS_ONLY)
+
+
 def _without_page_design(html: str) -> str:
     """The page without its inlined copy of the page design (parsed once, see the docstring)."""
     return html.replace(f"<style>\n{stylesheet()}\n</style>", "", 1)
+
+
+def _contents_run_over(front_matter: Any) -> bool:
+    """Whether the contents take more than one page: in the laid-out front matter (the page
+    without its text), the pages after the one with the ``toc`` anchor."""
+    pages = front_matter.pages
+    start = next((i for i, page in enumerate(pages) if "toc" in page.anchors), len(pages))
+    return len(pages) - 1 > start
+
+
+def _contents_design(page: str) -> list[Any]:
+    """The page design, with the contents cut to sections when the full contents would run over
+    a page and the shorter ones do not: decided on the front matter alone, which lays out in a
+    fraction of the time of the whole document."""
+    design = [_page_design()]
+    if '<nav class="toc"' not in page:
+        return design
+    front = _weasyprint().HTML(
+        string=_MAIN.sub("", page, count=1),
+        base_url=assets_dir().as_uri() + "/",
+        url_fetcher=_fetcher(),
+    )
+    if not _contents_run_over(front.render(font_config=_font_config(), stylesheets=design)):
+        return design
+    shorter = [*design, _sections_only()]
+    if _contents_run_over(front.render(font_config=_font_config(), stylesheets=shorter)):
+        return design
+    return shorter
 
 
 def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[str]]:
@@ -129,17 +167,21 @@ def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, list[s
     if variant is not None and variant not in PDF_VARIANTS:
         raise PdfError(f"unknown PDF variant '{variant}'; choose {' or '.join(PDF_VARIANTS)}")
     weasyprint = _weasyprint()
-    options: dict[str, Any] = {"font_config": _font_config(), "stylesheets": [_page_design()]}
+    options: dict[str, Any] = {}
     if variant:
         options["pdf_variant"] = variant
+    page = _without_page_design(html)
+    with _capture_weasyprint_log():  # the front matter alone: its contents point at no text yet
+        try:
+            design = _contents_design(page)
+        except Exception:  # the whole page fails the same way below, and says so there
+            design = [_page_design()]
     with _capture_weasyprint_log() as captured:
         try:
             document = weasyprint.HTML(
-                string=_without_page_design(html),
-                base_url=assets_dir().as_uri() + "/",
-                url_fetcher=_fetcher(),
+                string=page, base_url=assets_dir().as_uri() + "/", url_fetcher=_fetcher()
             )
-            pdf = document.write_pdf(**options)
+            pdf = document.write_pdf(font_config=_font_config(), stylesheets=design, **options)
         except Exception as error:  # WeasyPrint raises many types; all mean "no PDF".
             raise PdfError(f"WeasyPrint could not make the PDF: {error}") from None
     return pdf, captured.messages

@@ -58,6 +58,9 @@ class PolicyFacts:
     """What only the policy reads."""
 
     service_users: str
+    your_manager: str
+    """Who an employee tells first: 'je leidinggevende', or in a small organisation the policy's
+    owner ('de praktijkmanager'), since it has no layer of managers."""
     learners: str
     """Pupils or students, as the education level calls them ('leerlingen', 'studenten')."""
     learners_include_adults: bool
@@ -226,7 +229,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         "violations": roles.violations
         or (shared.management if shared.is_small_organisation else None)
         or policy_words["violations_fallback"],
-        "managers": policy_words["managers"],
+        "managers": None if shared.is_small_organisation else policy_words["managers"],
         "everyone": policy_words["everyone"],
     }
     level = org.education_level.value if org.education_level else "unknown"
@@ -236,6 +239,9 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         if org.sector is Sector.education
         else words["service_users"][org.sector.value],
         learners=learners,
+        your_manager=role_in_sentence(q.document.owner, words)
+        if shared.is_small_organisation
+        else words["policy"]["your_manager"],
         learners_include_adults=level != "primary",
         pupil_guide=words["pupil_guide"][level],
         consent_age=16 if shared.applies_dutch_law else 18,

@@ -98,8 +98,8 @@ class SharedFacts:
     recognition: str | None
     has_works_council: bool
     country_name: str
-    """The country in the document's language ("Belgium", "België"), for the local-law advice."""
-    applies_dutch_law: Annotated[bool, Switch("`organisation.country: NL` (the default)")]
+    """The country as it reads in a sentence ("Belgium", "the United Kingdom"), for local law."""
+    applies_dutch_law: bool
     """Dutch statutes and bodies (BW, WOR, Huis voor Klokkenluiders, Archiefwet) are named only
     then."""
     privacy_law: str | None
@@ -218,7 +218,8 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         content_channel_place=place_phrase(q.encouragement.content_channel, language),
         recognition=q.encouragement.recognition,
         has_works_council=org.works_council,
-        country_name=Locale.parse(fmt.locale).territories.get(org.country, org.country),
+        country_name=words["country_in_sentence"].get(org.country)
+        or Locale.parse(fmt.locale).territories.get(org.country, org.country),
         applies_dutch_law=rules.applies_dutch_law(org.country),
         privacy_law=words["privacy_law"][privacy_law] if privacy_law else None,
         is_small_organisation=small,

@@ -13,6 +13,7 @@ The zip is rewritten with sorted entries and one fixed timestamp (``SOURCE_DATE_
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import io
@@ -20,7 +21,7 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import docx
@@ -30,7 +31,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -55,11 +56,8 @@ _ALIGNMENTS = {
 
 @dataclass(frozen=True)
 class WordTheme:
-    """Font and colours of the DOCX, taken from the house design (templates/assets/style.css).
-
-    Branding hook: when the questionnaire gets a ``branding`` section (font name, colour, logo),
-    build a ``WordTheme`` from it in :func:`html_to_docx`; nothing else needs to change.
-    """
+    """Font and colours of the DOCX, taken from the house design (templates/assets/style.css),
+    or from the questionnaire's ``branding`` (:func:`theme_for`)."""
 
     font: str = "Arial"
     accent: str = "1B4A72"
@@ -69,6 +67,31 @@ class WordTheme:
 
 
 HOUSE_THEME = WordTheme()
+
+
+def theme_for(meta: PageMeta) -> WordTheme:
+    """The organisation's colour and typeface where its ``branding`` names them. Word cannot
+    embed a font file: it uses the family by name, and its own fallback where it is missing."""
+    style = meta.style
+    if style is None:
+        return HOUSE_THEME
+    return replace(
+        HOUSE_THEME,
+        font=style.font_name or HOUSE_THEME.font,
+        accent=style.colour.lstrip("#").upper() if style.colour else HOUSE_THEME.accent,
+    )
+
+
+_WORD_PICTURES = ("data:image/png;base64,", "data:image/jpeg;base64,")
+"""Logos Word can show; an SVG logo appears in the HTML and PDF only."""
+
+
+def _logo(document: Any, meta: PageMeta) -> None:
+    """The organisation's logo above the title block, like the page's."""
+    url = meta.style.logo if meta.style else None
+    prefix = next((p for p in _WORD_PICTURES if url and url.startswith(p)), None)
+    if url and prefix:
+        document.add_picture(io.BytesIO(base64.b64decode(url[len(prefix) :])), height=Cm(1.6))
 
 
 # -- inline content ------------------------------------------------------------------------------
@@ -509,8 +532,9 @@ def _anchors(node: Node) -> Iterator[str]:
         yield from _anchors(child)
 
 
-def html_to_docx(body: HtmlBody, meta: PageMeta, theme: WordTheme = HOUSE_THEME) -> bytes:
+def html_to_docx(body: HtmlBody, meta: PageMeta) -> bytes:
     """The DOCX bytes of one document: title block and contents (standalone), then the body."""
+    theme = theme_for(meta)
     document = docx.Document()
     _apply_theme(document, theme, meta.language)
     text_width = _page_setup(document)
@@ -519,6 +543,7 @@ def html_to_docx(body: HtmlBody, meta: PageMeta, theme: WordTheme = HOUSE_THEME)
     anchors = set(_anchors(tree)) | set(_anchors(parse_html(body.title)))
     writer = _Writer(document, meta, theme, anchors)
     if not meta.chapter_mode:
+        _logo(document, meta)
         _title_block(writer, body)
         writer.blocks(intro.children)
         if body.toc:  # the contents get the first page; the text starts on the next

@@ -62,12 +62,16 @@ def _has_programme(state: State) -> bool:
     return rules.runs_ambassador_programme(state.level, programme)
 
 
-HAND_EDITED = frozenset({"customisation"})
+HAND_EDITED = frozenset({"customisation", "branding"})
 """Sections the interview never asks (they name files the organisation writes itself); an
 answers file or ``--update`` keeps them as they are, and a new file leaves them out."""
 
 ASKED_ONLY_WHEN: dict[str, Rule] = {
     "document.approval_date": lambda state: state.get("document.approved_by") is not None,
+    "organisation.education_level": lambda state: state.get("organisation.sector") == "education",
+    "private_use.image_consent": lambda state: (
+        state.get("organisation.sector") in ("education", "healthcare")
+    ),
     "accounts.managed.name": _other_platform,
     "accounts.tone_of_voice": _has_accounts,
     "accounts.security": _has_accounts,
@@ -125,6 +129,7 @@ ESSENTIAL: frozenset[str] = frozenset(
         "organisation.name",
         "organisation.sector",
         "organisation.works_council",
+        "organisation.country",
         "organisation.contact.role",
         "document.owner",
         "document.effective_date",
