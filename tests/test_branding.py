@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 from typer.testing import CliRunner
 
 from policygen.build import render_outputs

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from tests.conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 from tests.stranded import available, stranded_headings
 
 from policygen.build import render_outputs

@@ -20,7 +20,7 @@ from tests.browser import (
     probe,
     required,
 )
-from tests.conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 
 from policygen.build import render_outputs
 from policygen.options import BuildOptions

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 from policygen.batch import BatchListener, DocumentReport, Status
 from policygen.options import BuildOptions
