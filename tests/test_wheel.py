@@ -20,9 +20,18 @@ pytestmark = pytest.mark.slow
 SCHEMA = ROOT / "schema" / "policygen.schema.json"
 
 
+CLEAN = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+"""The environment without ``make test``'s PYTHONPATH, so the fresh venv imports the fresh wheel."""
+
+
 def run(*command: str | Path, cwd: Path | None = None) -> str:
     completed = subprocess.run(
-        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False
+        [str(part) for part in command],
+        cwd=cwd,
+        env=CLEAN,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return completed.stdout
@@ -61,7 +70,7 @@ def test_wheel_installs_and_builds(tmp_path: Path) -> None:
     assert Path(found[1]).read_bytes() == SCHEMA.read_bytes()
     example = EXAMPLES[0]
     out = tmp_path / "out"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {**CLEAN, "SOURCE_DATE_EPOCH": "1767225600"}
     subprocess.run(
         [fresh_python, "-m", "policygen", "build", example, "--out", out, "--format", "md,html"],
         cwd=tmp_path,
