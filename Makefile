@@ -52,7 +52,7 @@ schema: $(STAMP_RUN)
 
 # Regenerate the clause index of both documents after a clause text or registry change.
 clauses: $(STAMP_RUN)
-	$(BIN)/python -c 'import sys; from policygen.render.clauses import clause_index; sys.stdout.write(clause_index())' > docs/clauses.md
+	$(BIN)/python -c 'import sys; from policygen.render.clause_index import clause_index; sys.stdout.write(clause_index())' > docs/clauses.md
 
 # Check that other tools accept the examples' outputs: W3C Nu HTML checker, markdownlint-cli2,
 # pandoc, qpdf --check, LibreOffice on the DOCX (see tools/check_output.py); then every example

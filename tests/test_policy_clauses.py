@@ -24,7 +24,8 @@ from tests.helpers import (
 from policygen.questionnaire import load
 from policygen.questionnaire.model import Questionnaire
 from policygen.render import DOCUMENTS, POLICY, build_facts, render_markdown
-from policygen.render.clauses import LANGUAGES, clause_index, expected_ids
+from policygen.render.clause_index import clause_index
+from policygen.render.clauses import LANGUAGES, expected_ids
 
 # Each row: answers that switch clauses on, answers that switch them off, the clauses.
 SWITCHES = [
