@@ -291,3 +291,15 @@ def test_an_online_confirmation_prints_no_form_to_sign() -> None:
     online = {"introduction": {"acknowledgement_required": True, "acknowledgement": "online"}}
     text = section(policy(online), "acknowledgement")
     assert "Dat doe je online" in text and "formulier" not in text
+
+
+def test_a_lost_phone_is_a_possible_data_breach_only_where_a_privacy_law_applies() -> None:
+    assert "72 uur" in section(policy({}), "own-devices-and-accounts")
+    us = section(policy({"organisation": {"country": "US"}}, "en"), "own-devices-and-accounts")
+    assert "72 hours" not in us
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_people_not_employed_get_their_own_consequence(language: str) -> None:
+    violations = section(policy({}, language), "violations")
+    assert {"nl": "samenwerking beëindigen", "en": "end the arrangement"}[language] in violations
