@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from policygen.errors import PolicygenError
 from policygen.questionnaire import load_text
+from policygen.questionnaire.fields import COUNTRY_PATTERN
 from policygen.questionnaire.loader import MAX_FILE_BYTES
-from policygen.questionnaire.model import COUNTRY_PATTERN
 from policygen.questionnaire.schema import json_schema_text
 from policygen.render import DOCUMENTS, page_meta, render_markdown, render_page
 from policygen.render.html import ALLOWED_TAGS

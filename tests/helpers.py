@@ -15,7 +15,8 @@ import yaml
 
 from policygen.questionnaire import load_text
 from policygen.questionnaire.answer_language import FUNCTION_WORDS
-from policygen.questionnaire.model import EncouragementLevel, Language, Questionnaire
+from policygen.questionnaire.choices import EncouragementLevel, Language
+from policygen.questionnaire.model import Questionnaire
 from policygen.render import PLAN, POLICY, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]

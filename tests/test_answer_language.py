@@ -14,7 +14,7 @@ from policygen.cli import app
 from policygen.options import BuildOptions
 from policygen.questionnaire import consistency_warnings, load
 from policygen.questionnaire.answer_language import foreign_language, language_warnings
-from policygen.questionnaire.model import Language
+from policygen.questionnaire.choices import Language
 
 ENGLISH_WITH_DUTCH_ANSWERS = """\
 policygen: 1

@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from policygen.cli import app
 from policygen.errors import QuestionnaireError
 from policygen.questionnaire import load, load_text
-from policygen.questionnaire.model import MAX_TEXT_LENGTH, Questionnaire
+from policygen.questionnaire.fields import MAX_TEXT_LENGTH
+from policygen.questionnaire.model import Questionnaire
 from policygen.render import PLAN, render_markdown
 from policygen.wizard import InitOptions, run_init
 from policygen.wizard.conversation import prose

@@ -12,7 +12,7 @@ from tests.helpers import ACCOUNT, MINIMAL, merged, plan, policy, questionnaire,
 from policygen.errors import QuestionnaireError
 from policygen.questionnaire import load_text
 from policygen.questionnaire.checks import consistency_warnings
-from policygen.questionnaire.model import Approval, Platform
+from policygen.questionnaire.choices import Approval, Platform
 from policygen.render.language import labels
 
 DUTCH_LAW = [

@@ -11,7 +11,8 @@ import yaml
 from tests.helpers import EXAMPLES, MINIMAL, merged
 
 from policygen.questionnaire import load
-from policygen.questionnaire.model import Language, Questionnaire
+from policygen.questionnaire.choices import Language
+from policygen.questionnaire.model import Questionnaire
 from policygen.render import PLAN, render_markdown
 
 ANCHOR = re.compile(r"^#+ .*\{#([a-z0-9-]+)\}$", re.MULTILINE)

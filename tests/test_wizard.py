@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from policygen import wizard
 from policygen.cli import app
 from policygen.questionnaire import Questionnaire, consistency_warnings, load
-from policygen.questionnaire.model import EncouragementLevel
+from policygen.questionnaire.choices import EncouragementLevel
 from policygen.render import DOCUMENTS, render_markdown
 from policygen.resources import schema_file
 from policygen.wizard.questions import HAND_EDITED

@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping
 
 from policygen.errors import Problem
+from policygen.questionnaire.choices import Language
 from policygen.questionnaire.loader import LoadedQuestionnaire, Location, format_location
-from policygen.questionnaire.model import Language
 
 FUNCTION_WORDS: Mapping[Language, frozenset[str]] = {
     Language.en: frozenset({

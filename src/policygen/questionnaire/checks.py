@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from policygen.errors import Problem
 from policygen.questionnaire.answer_language import language_warnings
+from policygen.questionnaire.choices import EncouragementLevel, Sector
+from policygen.questionnaire.fields import MAX_MARKS, most_marks
 from policygen.questionnaire.loader import LoadedQuestionnaire
-from policygen.questionnaire.model import MAX_MARKS, EncouragementLevel, Sector, most_marks
 from policygen.questionnaire.rules import (
     MIN_ADMINISTRATORS,
     allows_ambassadors,

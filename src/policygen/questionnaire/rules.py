@@ -8,7 +8,7 @@ to the facts it computes.
 
 from __future__ import annotations
 
-from policygen.questionnaire.model import (
+from policygen.questionnaire.choices import (
     EducationLevel,
     EncouragementLevel,
     MentionEmployer,

@@ -17,7 +17,8 @@ from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
 from policygen.errors import RenderError
-from policygen.questionnaire.model import Account, Platform
+from policygen.questionnaire.choices import Platform
+from policygen.questionnaire.sections import Account
 from policygen.render.environment import (
     MarkdownSafe,
     capitalize_first,

@@ -8,12 +8,8 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from policygen.questionnaire import rules
-from policygen.questionnaire.model import (
-    ConditionStatus,
-    EncouragementLevel,
-    IntroductionKind,
-    Questionnaire,
-)
+from policygen.questionnaire.choices import ConditionStatus, EncouragementLevel, IntroductionKind
+from policygen.questionnaire.model import Questionnaire
 from policygen.render.customisation import Adaptations
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import Formatter, account_name, capitalised

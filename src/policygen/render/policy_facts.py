@@ -7,15 +7,9 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from policygen.questionnaire import rules
-from policygen.questionnaire.model import (
-    Account,
-    Approval,
-    ImageConsent,
-    Platform,
-    Questionnaire,
-    RelatedKind,
-    Sector,
-)
+from policygen.questionnaire.choices import Approval, ImageConsent, Platform, RelatedKind, Sector
+from policygen.questionnaire.model import Questionnaire
+from policygen.questionnaire.sections import Account
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import (
     Formatter,

@@ -15,13 +15,13 @@ from babel import Locale
 
 from policygen.errors import RenderError
 from policygen.questionnaire import rules
-from policygen.questionnaire.model import (
+from policygen.questionnaire.choices import (
     AcknowledgementPlacement,
     EncouragementLevel,
     MentionEmployer,
-    Questionnaire,
     Sector,
 )
+from policygen.questionnaire.model import Questionnaire
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import Formatter, labels, place_phrase, role_in_sentence
 

@@ -14,9 +14,10 @@ from pydantic import ValidationError
 from policygen.build import write_files
 from policygen.errors import OutputError, PolicygenError, QuestionnaireError
 from policygen.questionnaire import LoadedQuestionnaire, consistency_warnings, load_text
+from policygen.questionnaire.choices import Language
 from policygen.questionnaire.loader import ParsedFile, parse_file, validate_data
 from policygen.questionnaire.messages import file_message, reason
-from policygen.questionnaire.model import Language, Questionnaire
+from policygen.questionnaire.model import Questionnaire
 from policygen.questionnaire.values import reading_in
 from policygen.wizard.answers import chosen
 from policygen.wizard.conversation import Conversation

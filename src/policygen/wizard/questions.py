@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policygen.questionnaire import rules
-from policygen.questionnaire.model import EncouragementLevel
+from policygen.questionnaire.choices import EncouragementLevel
 from policygen.wizard.shapes import Answers
 from policygen.wizard.wording import FieldPath
 

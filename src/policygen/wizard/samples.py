@@ -11,7 +11,7 @@ from typing import Any
 
 from policygen.errors import Problem
 from policygen.questionnaire import LoadedQuestionnaire
-from policygen.questionnaire.model import Language
+from policygen.questionnaire.choices import Language
 from policygen.wizard.questions import PLACEHOLDERS
 from policygen.wizard.shapes import plain
 from policygen.wizard.wording import wording
