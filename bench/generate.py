@@ -16,7 +16,7 @@ import yaml
 
 from policygen.errors import QuestionnaireError
 from policygen.questionnaire import load_text
-from policygen.questionnaire.model import EncouragementLevel, Sector
+from policygen.questionnaire.choices import EncouragementLevel, Sector
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from policygen.questionnaire import load, load_text
-from policygen.questionnaire.model import Language, Questionnaire
+from policygen.questionnaire.choices import Language
+from policygen.questionnaire.model import Questionnaire
 from policygen.render import POLICY, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]

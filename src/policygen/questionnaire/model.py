@@ -14,23 +14,12 @@ from pydantic import Field, ModelWrapValidatorHandler, StrictBool, model_validat
 
 from policygen.questionnaire.choices import (
     AcknowledgementPlacement,
-    Approval,
     ConditionStatus,
-    EducationLevel,
-    EncouragementLevel,
-    ImageConsent,
     IntroductionKind,
     Language,
     LegalBasis,
-    MentionEmployer,
-    Platform,
-    RelatedKind,
-    Sector,
 )
 from policygen.questionnaire.fields import (
-    COUNTRY_PATTERN,
-    MAX_MARKS,
-    MAX_TEXT_LENGTH,
     WHOLE,
     ClauseFile,
     ClauseId,
@@ -44,10 +33,8 @@ from policygen.questionnaire.fields import (
     Percent,
     ShortText,
     Text,
-    most_marks,
 )
 from policygen.questionnaire.sections import (
-    Account,
     Accounts,
     CommunicationPolicy,
     DocumentControl,
@@ -57,31 +44,6 @@ from policygen.questionnaire.sections import (
     Section,
 )
 from policygen.questionnaire.values import reading_in
-
-# FORMAT_VERSION and Questionnaire are defined here; the other names are re-exported because
-# importers took them from this module before it was split into choices, fields and sections, so
-# branches written against it keep working. New code imports them from where they are defined.
-__all__ = [
-    "COUNTRY_PATTERN",
-    "FORMAT_VERSION",
-    "MAX_MARKS",
-    "MAX_TEXT_LENGTH",
-    "Account",
-    "AcknowledgementPlacement",
-    "Approval",
-    "ConditionStatus",
-    "EducationLevel",
-    "EncouragementLevel",
-    "ImageConsent",
-    "IntroductionKind",
-    "Language",
-    "MentionEmployer",
-    "Platform",
-    "Questionnaire",
-    "RelatedKind",
-    "Sector",
-    "most_marks",
-]
 
 FORMAT_VERSION = 1
 
