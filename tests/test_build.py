@@ -12,14 +12,7 @@ import pytest
 from tests.helpers import MINIMAL, snapshot
 
 from policygen import batch as batch_module
-from policygen.batch import (
-    BatchListener,
-    BatchOptions,
-    DocumentReport,
-    Status,
-    build_batch,
-    expand_inputs,
-)
+from policygen.batch import BatchListener, build_batch
 from policygen.build import (
     LEFTOVER_AGE_SECONDS,
     build_file,
@@ -27,7 +20,9 @@ from policygen.build import (
     render_file,
     write_files,
 )
+from policygen.decide import BatchOptions, DocumentReport, Status
 from policygen.errors import QuestionnaireError
+from policygen.inputs import expand_inputs
 from policygen.manifest import MANIFEST_NAME, read_manifest
 from policygen.options import BuildOptions
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tests.helpers import MINIMAL
 
-from policygen.batch import BatchListener, DocumentReport, Status
+from policygen.batch import BatchListener
+from policygen.decide import DocumentReport, Status
 from policygen.options import BuildOptions
 from policygen.watch import WATCH_FORMATS, watch
 

@@ -1,111 +1,37 @@
-"""Many questionnaires at once: inputs, incremental skips, parallel rendering, time bounds, check.
+"""Many questionnaires at once: parallel rendering, time bounds, writing or comparing.
 
-Workers only render (bytes in memory); the parent process alone writes, each questionnaire's
-files at once through ``write_outputs``. So a failed, timed-out or interrupted document never
-touches its old outputs, and stopping the workers can leave nothing half-written. Reports come
-back in the order of the inputs, whatever order the workers finish in.
+Which questionnaires: :mod:`policygen.inputs`; which of them need rendering at all (skips,
+``--check`` verdicts from the manifests): :mod:`policygen.decide`. Workers only render (bytes in
+memory); the parent process alone writes, each questionnaire's files at once through
+``write_outputs``. So a failed, timed-out or interrupted document never touches its old outputs,
+and stopping the workers can leave nothing half-written. Reports come back in the order of the
+inputs, whatever order the workers finish in.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import glob
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
 from policygen.build import (
     check_unique_folders,
-    clean_folder,
     input_key,
     output_folder,
-    planned_outputs,
     render_file,
     write_outputs,
 )
-from policygen.errors import DocumentTimeoutError, PolicygenError, Problem, QuestionnaireError
-from policygen.manifest import (
-    MANIFEST_NAME,
-    BuildRecord,
-    ManifestError,
-    digest,
-    output_digest,
-    problems,
-    read_manifest,
-    stale_outputs,
-)
+from policygen.decide import BatchOptions, DocumentReport, Findings, Status, compare, decide
+from policygen.errors import DocumentTimeoutError, PolicygenError, Problem
 from policygen.options import BuildOptions
 from policygen.render import DOCUMENTS
 from policygen.workers import Lost, OverTime, Workers, hard_limit, time_bound
-
-QUESTIONNAIRE_SUFFIXES = (".yaml", ".yml")
-DEFAULT_TIMEOUT = 120.0
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """How to run a batch: parallelism, time bound, check mode, incremental skipping."""
-
-    jobs: int | None = None
-    """Worker processes; None means one per CPU this process may use."""
-    timeout: float | None = DEFAULT_TIMEOUT
-    """Seconds one questionnaire may take to render; None for no bound."""
-    check: bool = False
-    """Decide from the manifests whether the files on disk are current; write nothing."""
-    force: bool = False
-    """Rebuild even when the manifest says the outputs are current."""
-    clean: bool = False
-    """Remove the files earlier builds made (per the manifest) that this build does not make."""
-
-
-class Status(StrEnum):
-    """What happened to one questionnaire."""
-
-    BUILT = "built"
-    SKIPPED = "skipped"
-    """Unchanged since its last build; nothing was rendered or written."""
-    CURRENT = "current"
-    """``--check``: the files on disk are what a build would write."""
-    STALE = "stale"
-    """``--check``: at least one file is missing or different."""
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class StaleFile:
-    """An output ``--check`` found missing or different from what a build would write."""
-
-    path: Path
-    reason: str
-
-
-@dataclass
-class DocumentReport:
-    """The outcome for one questionnaire of a batch."""
-
-    source: Path
-    folder: Path
-    status: Status
-    outputs: list[Path] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    milliseconds: int = 0
-    error: str | None = None
-    stale: list[StaleFile] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
-    """``--clean``: files of earlier builds removed."""
-    notes: list[str] = field(default_factory=list)
-    """How the result was reached, when it matters (``--check`` had to render)."""
-
-    @property
-    def ok(self) -> bool:
-        return self.status not in (Status.FAILED, Status.STALE)
 
 
 class BatchListener:
@@ -119,96 +45,6 @@ class BatchListener:
 
     def document(self, report: DocumentReport) -> None:
         """One questionnaire's report, in the order of the inputs."""
-
-
-def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
-    """Files as given; every questionnaire in a folder; globs expanded here for shells that don't.
-
-    Folder contents and glob matches are sorted; a file named twice is built once. A path that
-    cannot even be looked at (too long, a symlink loop, no permission) is passed on as a file:
-    its build says why, with the others.
-    """
-    sources: list[Path] = []
-    for item in inputs:
-        if _is(item, Path.is_dir):
-            try:
-                entries = list(item.iterdir())
-            except OSError as error:
-                raise _input_error(item, f"cannot list this folder: {error.strerror}") from None
-            found = sorted(
-                path
-                for path in entries
-                if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES
-                and not path.name.startswith(".")
-                and _is(path, Path.is_file)
-            )
-            if not found:
-                raise _input_error(item, "no questionnaires (*.yaml, *.yml) in this folder")
-            sources += found
-        elif not os.path.lexists(item) and glob.has_magic(str(item)):
-            found = [path for path in _glob(str(item)) if _is(path, Path.is_file)]
-            if not found:
-                raise _input_error(item, "this pattern matches no file")
-            sources += found
-        else:
-            sources.append(item)  # a missing file is reported by its build, with the others
-    unique: dict[Path, Path] = {}
-    for source in sources:
-        unique.setdefault(_identity(source), source)
-    return list(unique.values())
-
-
-def _is(path: Path, test: Callable[[Path], bool]) -> bool:
-    """``path.is_dir()`` or ``path.is_file()``, False where Python 3.11 raises instead."""
-    try:
-        return test(path)
-    except (OSError, RuntimeError):
-        return False
-
-
-def _identity(path: Path) -> Path:
-    """The real path, or the absolute one when a symlink loop or a long name stops resolving."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return Path.cwd() / path
-
-
-def _glob(pattern: str) -> list[Path]:
-    """The sorted matches of a glob; ``**`` descends into folders but never into a symlink to one
-    (``glob.glob`` would, so two links to a parent folder made it exponential)."""
-    if "**" not in pattern:
-        return sorted(Path(m) for m in glob.glob(pattern))  # noqa: PTH207  (may be absolute)
-    parts = Path(pattern).parts
-    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
-    root, rest = Path(*parts[:fixed]) if fixed else Path(), parts[fixed:]
-    matches = []
-    for folder, folders, files in os.walk(root, followlinks=False):
-        folders[:] = [f for f in folders if not f.startswith(".")]
-        relative = Path(folder).relative_to(root).parts
-        matches += [
-            Path(folder) / name
-            for name in files
-            if not name.startswith(".") and _matches(rest, (*relative, name))
-        ]
-    return sorted(matches)
-
-
-def _matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
-    """Glob components against path components; ``**`` stands for any number of folders."""
-    if not pattern:
-        return not parts
-    if pattern[0] == "**":
-        return any(_matches(pattern[1:], parts[skip:]) for skip in range(len(parts) + 1))
-    return (
-        bool(parts)
-        and fnmatch.fnmatchcase(parts[0], pattern[0])
-        and _matches(pattern[1:], parts[1:])
-    )
-
-
-def _input_error(path: Path, message: str) -> QuestionnaireError:
-    return QuestionnaireError([Problem(path, None, None, "", message)])
 
 
 def default_jobs() -> int:
@@ -231,11 +67,11 @@ def build_batch(
     in_order = _InOrder(len(sources), listener)
     decided: list[tuple[int, DocumentReport]] = []
     jobs: list[_Job] = []
-    findings: dict[int, _Findings] = {}
+    findings: dict[int, Findings] = {}
     for index, source in enumerate(sources):
         folder = output_folder(source, out)
         key = input_key(source, options)
-        report, findings[index] = _decide(source, folder, key, options, batch)
+        report, findings[index] = decide(source, folder, key, options, batch)
         if report is not None:
             report.warnings[:0] = findings[index].warnings
             decided.append((index, report))
@@ -261,67 +97,6 @@ def build_batch(
             conclude=conclude,
         )
     return in_order.reports()
-
-
-@dataclass
-class _Findings:
-    """What deciding found that the report of a rendered questionnaire must still say."""
-
-    warnings: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-def _decide(
-    source: Path, folder: Path, key: str | None, options: BuildOptions, batch: BatchOptions
-) -> tuple[DocumentReport | None, _Findings]:
-    """The report of a questionnaire the manifest decides without rendering (a skip, or a
-    ``--check`` verdict), or None: render it."""
-    found = _Findings()
-    try:
-        manifest = read_manifest(folder)
-    except ManifestError as error:
-        manifest = None
-        found.warnings.append(
-            Problem(
-                folder / MANIFEST_NAME,
-                None,
-                None,
-                "",
-                f"not understood ({error}); ignored: the outputs are rebuilt, and --clean "
-                "removes none of the files it lists",
-            )
-        )
-    if key is None and batch.check:
-        try:
-            planned_outputs(source, options)
-        except PolicygenError as error:  # what its build would say, without rendering
-            return DocumentReport(source, folder, Status.FAILED, error=str(error)), found
-    if key is None or (batch.force and not batch.check):
-        return None, found
-    record = manifest.builds.get(key) if manifest else None
-    if manifest is not None and record is not None:
-        stale = [StaleFile(folder / n, why) for n, why in stale_outputs(folder, manifest, record)]
-        if not stale:
-            return _up_to_date(source, folder, record, options, batch), found
-        if batch.check:
-            return DocumentReport(source, folder, Status.STALE, stale=stale), found
-        return None, found
-    if not batch.check:
-        return None, found
-    if manifest is None and os.path.lexists(folder):
-        found.notes.append(
-            f"no readable manifest in {folder}: rendered the documents to compare them"
-        )
-        return None, found
-    try:
-        planned = planned_outputs(source, options)
-    except PolicygenError:
-        return None, found  # rendering reports the error as a build would
-    reason = "out of date"
-    stale = [
-        StaleFile(folder / n, reason if os.path.lexists(folder / n) else "missing") for n in planned
-    ]
-    return DocumentReport(source, folder, Status.STALE, stale=stale), found
 
 
 def _start(
@@ -352,27 +127,6 @@ class _InOrder:
 
     def reports(self) -> list[DocumentReport]:
         return [report for report in self._reports if report is not None]
-
-
-def _up_to_date(
-    source: Path, folder: Path, record: BuildRecord, options: BuildOptions, batch: BatchOptions
-) -> DocumentReport:
-    """A questionnaire whose recorded build is on disk: skipped, or current for ``--check``."""
-    warnings = problems(record, source)
-    outputs = [folder / name for name in record.outputs]
-    status = Status.CURRENT if batch.check else Status.SKIPPED
-    if options.strict and warnings:
-        message = f"{source}: {len(warnings)} warning(s) and --strict is on; its outputs were left as they were"
-        return DocumentReport(source, folder, Status.FAILED, outputs, warnings, error=message)
-    report = DocumentReport(source, folder, status, outputs, warnings)
-    if batch.clean and not batch.check:
-        try:
-            cleaned = clean_folder(folder, set(record.outputs))
-        except PolicygenError as error:
-            report.status, report.error = Status.FAILED, str(error)
-            return report
-        report.removed, report.warnings = cleaned.removed, warnings + cleaned.kept
-    return report
 
 
 # --- Rendering, in worker processes or in this one ----------------------------------------------
@@ -519,7 +273,7 @@ def _conclude(job: _Job, rendered: _Rendered, *, check: bool, clean: bool) -> Do
         report.error = rendered.error
     elif check:
         report.outputs = [job.folder / name for name in rendered.files]
-        report.stale = _compare(job.folder, rendered.files)
+        report.stale = compare(job.folder, rendered.files)
         report.status = Status.STALE if report.stale else Status.CURRENT
     else:
         try:
@@ -534,18 +288,6 @@ def _conclude(job: _Job, rendered: _Rendered, *, check: bool, clean: bool) -> Do
             report.error = str(error)
     report.milliseconds = rendered.milliseconds + _milliseconds(start)
     return report
-
-
-def _compare(folder: Path, files: dict[str, bytes]) -> list[StaleFile]:
-    stale = []
-    for name, data in files.items():
-        on_disk = output_digest(folder, name)
-        if on_disk is None:
-            reason = "unreadable" if os.path.lexists(folder / name) else "missing"
-            stale.append(StaleFile(folder / name, reason))
-        elif on_disk != digest(data):
-            stale.append(StaleFile(folder / name, "differs"))
-    return stale
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)

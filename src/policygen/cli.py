@@ -217,7 +217,9 @@ def build(
     Questionnaires unchanged since their last build are skipped (see --force). Exit code 0: all
     built or up to date; 1: a questionnaire failed, or --check found an out-of-date output.
     """
-    from policygen.batch import DEFAULT_TIMEOUT, BatchOptions, build_batch, expand_inputs
+    from policygen.batch import build_batch
+    from policygen.decide import DEFAULT_TIMEOUT, BatchOptions
+    from policygen.inputs import expand_inputs
     from policygen.options import BuildOptions
     from policygen.progress import reporter_for
     from policygen.render.pdf import PDF_VARIANTS

@@ -16,7 +16,8 @@ from types import TracebackType
 from typing import Any, ClassVar
 
 from policygen import __version__
-from policygen.batch import BatchListener, DocumentReport, Status
+from policygen.batch import BatchListener
+from policygen.decide import DocumentReport, Status
 from policygen.errors import Problem, shown
 
 

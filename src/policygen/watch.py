@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from threading import Event
 
-from policygen.batch import BatchListener, BatchOptions, build_batch
+from policygen.batch import BatchListener, build_batch
 from policygen.build import input_files
+from policygen.decide import BatchOptions
 from policygen.options import BuildOptions
 
 WATCH_FORMATS = ("md", "html")

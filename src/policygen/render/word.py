@@ -5,46 +5,50 @@ directly: every answer is already text there, links are ``https``/``http``/``mai
 anchor in the document, and there are no images. Text goes into runs as text (Word never reads
 ``{ FIELD }`` in a run as a field); the only fields are the ones written here (TOC, PAGE,
 NUMPAGES). Headings use Word's built-in Heading styles, so the navigation pane, Word's own table
-of contents and "Insert -> Text from file" into a communication policy keep working.
-
-The zip is rewritten with sorted entries and one fixed timestamp (``SOURCE_DATE_EPOCH``, else
-1980-01-01), so the same input gives the same bytes.
+of contents and "Insert -> Text from file" into a communication policy keep working. Theme,
+page, footer, properties and the reproducible zip: :mod:`policygen.render.word_page`.
 """
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
 import hashlib
 import io
-import os
 import re
-import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from policygen.render.html import HtmlBody, PageMeta
 from policygen.render.htmltree import Node, parse_html
+from policygen.render.word_page import (
+    WordTheme,
+    apply_theme,
+    element,
+    footer,
+    logo,
+    page_setup,
+    properties,
+    reproducible_zip,
+    theme_for,
+    xml_text,
+)
 
-LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 PAGE_BREAK_BEFORE = {"acknowledgement-form"}
 """Sections that start a new page, as ``break-before: page`` does in the PDF's stylesheet."""
 LINK_SCHEMES = ("https://", "http://", "mailto:")
 """Checked again here although nh3 already allows only these: a link is written only if safe."""
 
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = {"p", "ul", "ol", "table", "blockquote", "hr", "dl", "h1", "h2", "h3", "h4", "h5", "h6"}  # fmt: skip
 _ALIGNMENTS = {
@@ -52,46 +56,6 @@ _ALIGNMENTS = {
     "align-center": WD_ALIGN_PARAGRAPH.CENTER,
     "align-right": WD_ALIGN_PARAGRAPH.RIGHT,
 }
-
-
-@dataclass(frozen=True)
-class WordTheme:
-    """Font and colours of the DOCX, taken from the house design (templates/assets/style.css),
-    or from the questionnaire's ``branding`` (:func:`theme_for`)."""
-
-    font: str = "Arial"
-    accent: str = "1B4A72"
-    ink: str = "1A1F2B"
-    muted: str = "454D5C"
-    tint: str = "EEF2F7"
-
-
-HOUSE_THEME = WordTheme()
-
-
-def theme_for(meta: PageMeta) -> WordTheme:
-    """The organisation's colour and typeface where its ``branding`` names them. Word cannot
-    embed a font file: it uses the family by name, and its own fallback where it is missing."""
-    style = meta.style
-    if style is None:
-        return HOUSE_THEME
-    return replace(
-        HOUSE_THEME,
-        font=style.font_name or HOUSE_THEME.font,
-        accent=style.colour.lstrip("#").upper() if style.colour else HOUSE_THEME.accent,
-    )
-
-
-_WORD_PICTURES = ("data:image/png;base64,", "data:image/jpeg;base64,")
-"""Logos Word can show; an SVG logo appears in the HTML and PDF only."""
-
-
-def _logo(document: Any, meta: PageMeta) -> None:
-    """The organisation's logo above the title block, like the page's."""
-    url = meta.style.logo if meta.style else None
-    prefix = next((p for p in _WORD_PICTURES if url and url.startswith(p)), None)
-    if url and prefix:
-        document.add_picture(io.BytesIO(base64.b64decode(url[len(prefix) :])), height=Cm(1.6))
 
 
 # -- inline content ------------------------------------------------------------------------------
@@ -163,17 +127,6 @@ def bookmark_name(anchor: str) -> str:
 # -- the writer ----------------------------------------------------------------------------------
 
 
-def _element(tag: str, **attrs: str) -> Any:
-    element = OxmlElement(tag)
-    for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), value)
-    return element
-
-
-def _xml_text(text: str) -> str:
-    return _XML_UNSAFE.sub("", text)
-
-
 class _Writer:
     """Walks the HTML tree and appends paragraphs and tables to the document."""
 
@@ -193,7 +146,7 @@ class _Writer:
             if item.text == "\n":
                 paragraph.add_run().add_break(WD_BREAK.LINE)
                 continue
-            run = paragraph.add_run(_xml_text(item.text))
+            run = paragraph.add_run(xml_text(item.text))
             run.bold = item.bold or None
             run.italic = item.italic or None
             if item.code:
@@ -227,9 +180,9 @@ class _Writer:
         """Mark the paragraph as the target of ``#anchor`` links."""
         self.bookmark_id += 1
         number = str(self.bookmark_id)
-        start = _element("w:bookmarkStart", id=number, name=bookmark_name(anchor))
+        start = element("w:bookmarkStart", id=number, name=bookmark_name(anchor))
         paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
-        paragraph._p.append(_element("w:bookmarkEnd", id=number))
+        paragraph._p.append(element("w:bookmarkEnd", id=number))
 
     # blocks
 
@@ -279,9 +232,9 @@ class _Writer:
                     self.add_spans(container.add_paragraph(), spans(child.children))
         elif tag == "hr":
             rule = container.add_paragraph()
-            borders = _element("w:pBdr")
+            borders = element("w:pBdr")
             borders.append(
-                _element("w:bottom", val="single", sz="6", space="1", color=self.theme.muted)
+                element("w:bottom", val="single", sz="6", space="1", color=self.theme.muted)
             )
             rule._p.get_or_add_pPr().append(borders)
 
@@ -341,7 +294,7 @@ class _Writer:
         for row_node, row in zip(rows, table.rows, strict=True):
             header = bool(row_node) and all(cell.tag == "th" for cell in row_node)
             if header:
-                row._tr.get_or_add_trPr().append(_element("w:tblHeader"))
+                row._tr.get_or_add_trPr().append(element("w:tblHeader"))
             for cell_node, cell in zip(row_node, row.cells, strict=False):
                 self.cell(cell_node, cell, header=header)
         container.add_paragraph()  # Word joins two tables that touch
@@ -361,26 +314,11 @@ class _Writer:
                 each.alignment = alignment
             each.paragraph_format.space_after = Pt(2)
         if header:
-            shading = _element("w:shd", val="clear", color="auto", fill=self.theme.tint)
+            shading = element("w:shd", val="clear", color="auto", fill=self.theme.tint)
             cell._tc.get_or_add_tcPr().append(shading)
 
 
-# -- fields, page, properties --------------------------------------------------------------------
-
-
-def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
-    """A complex field (``PAGE``, ``NUMPAGES``) whose cached result is ``shown`` until updated."""
-    for part in ("begin", instruction, "separate", shown, "end"):
-        run = paragraph.add_run()
-        if part in ("begin", "separate", "end"):
-            run._r.append(_element("w:fldChar", fldCharType=part))
-        elif part == instruction:
-            text = _element("w:instrText")
-            text.set(qn("xml:space"), "preserve")
-            text.text = f" {instruction} "
-            run._r.append(text)
-        else:
-            run.text = shown
+# -- title block and contents --------------------------------------------------------------------
 
 
 def _table_of_contents(writer: _Writer, body: HtmlBody) -> None:
@@ -396,25 +334,25 @@ def _table_of_contents(writer: _Writer, body: HtmlBody) -> None:
     paragraphs = [document.add_paragraph() for _ in entries] or [document.add_paragraph()]
     first, last = paragraphs[0], paragraphs[-1]
     begin = first.add_run()
-    begin._r.append(_element("w:fldChar", fldCharType="begin"))
-    instruction = _element("w:instrText")
+    begin._r.append(element("w:fldChar", fldCharType="begin"))
+    instruction = element("w:instrText")
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = ' TOC \\o "1-3" \\h \\z \\u '
     begin._r.append(instruction)
-    first.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
+    first.add_run()._r.append(element("w:fldChar", fldCharType="separate"))
     for paragraph, (item, depth) in zip(paragraphs, entries, strict=False):
         paragraph.paragraph_format.left_indent = Mm(6 * (depth - 1))
         paragraph.paragraph_format.space_after = Pt(2)
         writer.add_spans(paragraph, [Span(item["name"], link=f"#{item['id']}")])
-    last.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
+    last.add_run()._r.append(element("w:fldChar", fldCharType="end"))
     settings = document.settings.element
-    settings.append(_element("w:updateFields", val="true"))
+    settings.append(element("w:updateFields", val="true"))
 
 
 def _title_block(writer: _Writer, body: HtmlBody) -> None:
     document, meta, theme = writer.document, writer.meta, writer.theme
     organisation = document.add_paragraph()
-    run = organisation.add_run(_xml_text(meta.organisation.upper()))
+    run = organisation.add_run(xml_text(meta.organisation.upper()))
     run.font.color.rgb = RGBColor.from_string(theme.muted)
     title_node = parse_html(body.title)
     heading = next((n for n in title_node.children if n.tag == "h1"), None)
@@ -422,7 +360,7 @@ def _title_block(writer: _Writer, body: HtmlBody) -> None:
     writer.add_spans(title, spans(heading.children) if heading else [Span(meta.title)])
     if heading is not None and (anchor := heading.attrs.get("id")):
         writer.bookmark(title, anchor)
-    document.add_paragraph(_xml_text(meta.subject), style="Subtitle")
+    document.add_paragraph(xml_text(meta.subject), style="Subtitle")
     details = [(meta.words["version"], meta.version)]
     if meta.effective_date:
         details.append((meta.words["effective"], meta.effective_date))
@@ -430,99 +368,8 @@ def _title_block(writer: _Writer, body: HtmlBody) -> None:
         line = document.add_paragraph()
         label_run = line.add_run(f"{label}: ")
         label_run.font.color.rgb = RGBColor.from_string(theme.muted)
-        line.add_run(_xml_text(value)).bold = True
+        line.add_run(xml_text(value)).bold = True
         line.paragraph_format.space_after = Pt(0)
-
-
-def _footer(document: Any, meta: PageMeta, text_width: Any) -> None:
-    """``Title · Version 1.0`` left, ``Page X of Y`` right, as in the PDF."""
-    document.styles["Footer"].paragraph_format.tab_stops.clear_all()  # Letter-sized stops
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
-    words = meta.words
-    footer.add_run(_xml_text(f"{meta.title}  ·  {words['version']} {meta.version}\t"))
-    footer.add_run(f"{words['page'].capitalize()} ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(f" {words['of']} ")
-    _field(footer, "NUMPAGES", "1")
-    for run in footer.runs:
-        run.font.size = Pt(8)
-
-
-def _apply_theme(document: Any, theme: WordTheme, language: str) -> None:
-    """One font everywhere (theme fonts removed), headings in the accent colour, the language."""
-    for style in document.styles:
-        if style.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
-            continue
-        fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
-        if fonts is not None:
-            for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-                fonts.attrib.pop(qn(f"w:{attribute}"), None)
-        if style.name.startswith("Heading") or style.name in ("Title", "TOC Heading"):
-            style.font.color.rgb = RGBColor.from_string(theme.accent)
-    normal = document.styles["Normal"]
-    normal.font.name = theme.font
-    normal.font.size = Pt(10.5)
-    normal.font.color.rgb = RGBColor.from_string(theme.ink)
-    normal.paragraph_format.space_after = Pt(6)
-    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle", "TOC Heading"):
-        document.styles[name].font.name = theme.font
-    document.styles["Title"].font.size = Pt(24)
-    document.styles["Heading 1"].font.size = Pt(16)
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for old in run_defaults.findall(qn("w:lang")):
-        run_defaults.remove(old)
-    run_defaults.append(_element("w:lang", val=LANGUAGE_TAGS.get(language, language)))
-
-
-def _page_setup(document: Any) -> Any:
-    """A4 with 2.2 cm margins; returns the text width for the footer's right tab."""
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(22))
-    return section.page_width - section.left_margin - section.right_margin
-
-
-def fixed_time() -> dt.datetime:
-    """The build's timestamp: ``SOURCE_DATE_EPOCH`` when set, else the zip format's first day."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime(1980, 1, 1)
-
-
-def _properties(document: Any, meta: PageMeta) -> None:
-    """Title, author (organisation), subject, language; created = modified = effective date."""
-    properties = document.core_properties
-    properties.title = meta.title
-    properties.author = meta.organisation
-    properties.last_modified_by = meta.organisation
-    properties.subject = meta.subject
-    properties.language = LANGUAGE_TAGS.get(meta.language, meta.language)
-    properties.comments = ""
-    properties.keywords = ""
-    properties.revision = 1
-    when = dt.datetime.fromisoformat(meta.iso_date) if meta.iso_date else fixed_time()
-    properties.created = properties.modified = when
-    package = document.part.package
-    for key, relation in list(package.rels.items()):  # python-docx's sample thumbnail
-        if relation.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
-            del package.rels[key]
-
-
-def reproducible_zip(data: bytes) -> bytes:
-    """The same package with sorted entries and one fixed timestamp."""
-    timestamp = fixed_time().timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for name in sorted(source.namelist()):
-            info = zipfile.ZipInfo(name, date_time=timestamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
 
 
 def _anchors(node: Node) -> Iterator[str]:
@@ -536,22 +383,22 @@ def html_to_docx(body: HtmlBody, meta: PageMeta) -> bytes:
     """The DOCX bytes of one document: title block and contents (standalone), then the body."""
     theme = theme_for(meta)
     document = docx.Document()
-    _apply_theme(document, theme, meta.language)
-    text_width = _page_setup(document)
+    apply_theme(document, theme, meta.language)
+    text_width = page_setup(document)
     tree = parse_html(body.html)
     intro = parse_html(body.intro)
     anchors = set(_anchors(tree)) | set(_anchors(parse_html(body.title)))
     writer = _Writer(document, meta, theme, anchors)
     if not meta.chapter_mode:
-        _logo(document, meta)
+        logo(document, meta)
         _title_block(writer, body)
         writer.blocks(intro.children)
         if body.toc:  # the contents get the first page; the text starts on the next
             _table_of_contents(writer, body)
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     writer.blocks(tree.children)
-    _footer(document, meta, text_width)
-    _properties(document, meta)
+    footer(document, meta, text_width)
+    properties(document, meta)
     stream = io.BytesIO()
     document.save(stream)
     return reproducible_zip(stream.getvalue())
