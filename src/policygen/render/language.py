@@ -74,19 +74,21 @@ class Formatter:
         return MarkdownSafe(format_unit(value, f"duration-{unit}", locale=self.locale))
 
 
+def platform_name(account: Account, words: dict[str, Any]) -> str:
+    """The platform as readers know it: its label, or the name given for an 'other' platform."""
+    if account.platform is Platform.other and account.name:
+        return account.name
+    label: str = words["platform"][account.platform.value]
+    return label
+
+
 def account_name(account: Account, words: dict[str, Any]) -> str:
     """An account as readers tell it apart: platform and handle ('X @brightloop')."""
-    platform = (
-        account.name
-        if account.platform is Platform.other and account.name
-        else words["platform"][account.platform.value]
-    )
-    return f"{platform} {account.handle}"
+    return f"{platform_name(account, words)} {account.handle}"
 
 
-def capitalised(text: str) -> str:
-    """A role or phrase opening a table cell: 'team Communicatie' -> 'Team Communicatie'."""
-    return capitalize_first(text)
+capitalised = capitalize_first
+"""A role or phrase opening a table cell: 'team Communicatie' -> 'Team Communicatie'."""
 
 
 def reference(title: str, url: str | None) -> MarkdownSafe:

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from policygen.questionnaire import rules
-from policygen.questionnaire.choices import Approval, ImageConsent, Platform, RelatedKind, Sector
+from policygen.questionnaire.choices import Approval, ImageConsent, RelatedKind, Sector
 from policygen.questionnaire.model import Questionnaire
 from policygen.questionnaire.sections import Account
 from policygen.render.environment import MarkdownSafe
 from policygen.render.language import (
     Formatter,
     capitalised,
+    platform_name,
     reference,
     role_in_sentence,
 )
@@ -150,9 +151,7 @@ def _approval(approval: Approval, q: Questionnaire, words: dict[str, Any]) -> st
 def _account_rows(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> list[AccountRow]:
     return [
         AccountRow(
-            platform=account.name
-            if account.platform is Platform.other and account.name
-            else words["platform"][account.platform.value],
+            platform=platform_name(account, words),
             handle=reference(account.handle, account.url),
             purpose=capitalised(account.purpose),
             owner=capitalised(account.owner),
