@@ -129,6 +129,8 @@ class SharedFacts:
     is_healthcare: Annotated[bool, Switch("`organisation.sector: healthcare`")]
     is_public_sector: Annotated[bool, Switch("`organisation.sector: public_sector`")]
     is_education: bool
+    is_business: Annotated[bool, Switch("`organisation.sector: business`")]
+    is_nonprofit: Annotated[bool, Switch("`organisation.sector: nonprofit`")]
     has_accounts: Annotated[bool, Switch("`accounts.managed` lists at least one account")]
     has_crisis_contact: Annotated[bool, Switch("`accounts.crisis` is filled in")]
     has_related_documents: Annotated[
@@ -238,6 +240,8 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         is_healthcare=org.sector is Sector.healthcare,
         is_public_sector=org.sector is Sector.public_sector,
         is_education=org.sector is Sector.education,
+        is_business=org.sector is Sector.business,
+        is_nonprofit=org.sector is Sector.nonprofit,
         has_accounts=bool(q.accounts.managed),
         has_crisis_contact=q.accounts.crisis is not None,
         has_related_documents=bool(q.communication_policy.related_documents),
