@@ -13,6 +13,7 @@ memory), the load average, and the ratios the targets are set in.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -23,7 +24,6 @@ import sys
 import tempfile
 import threading
 import time
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,7 +152,10 @@ def bench_size(count: int, jobs: int, work: Path, env: dict[str, str]) -> dict[s
     generate(count, sources)
     build = [POLICYGEN, "build", str(sources), "--quiet", "--jobs", str(jobs)]
     md_html = measure(
-        "policygen md+html", [*build, "-f", "md,html", "-o", str(work / f"a-{count}")], 2 * count, env
+        "policygen md+html",
+        [*build, "-f", "md,html", "-o", str(work / f"a-{count}")],
+        2 * count,
+        env,
     )
     markdown = work / f"pandoc-{count}"
     for path in sorted((work / f"a-{count}").rglob("*.md")):

@@ -324,11 +324,11 @@ def test_reports_follow_the_inputs_not_the_order_workers_finish(
     real_render = render_file
 
     def first_is_slowest(
-        source: Path, options: BuildOptions, kinds: object = None
+        source: Path, options: BuildOptions, kinds: object = None, loaded: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "zulu":
             time.sleep(0.5)
-        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
+        return real_render(source, options, kinds, loaded)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", first_is_slowest)  # forked workers inherit it
     recorder = Recorder()
@@ -349,12 +349,12 @@ def test_a_questionnaire_over_the_time_bound_fails_and_the_others_go_on(
     real_render = render_file
 
     def hangs_on_stuck(
-        source: Path, options: BuildOptions, kinds: object = None
+        source: Path, options: BuildOptions, kinds: object = None, loaded: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             while True:  # a layout that never ends
                 time.sleep(0.01)
-        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
+        return real_render(source, options, kinds, loaded)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", hangs_on_stuck)
     started = time.perf_counter()
@@ -374,11 +374,11 @@ def test_a_worker_that_dies_costs_only_its_own_document(
     real_render = render_file
 
     def killed_on_crash(
-        source: Path, options: BuildOptions, kinds: object = None
+        source: Path, options: BuildOptions, kinds: object = None, loaded: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "crash":
             os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
+        return real_render(source, options, kinds, loaded)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", killed_on_crash)
     reports = build_batch(sources, tmp_path / "out", MD_HTML, PARALLEL)
@@ -396,7 +396,7 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
     real_render = render_file
 
     def stuck_in_c(
-        source: Path, options: BuildOptions, kinds: object = None
+        source: Path, options: BuildOptions, kinds: object = None, loaded: object = None
     ) -> tuple[dict[str, bytes], list[object]]:
         if source.stem == "stuck":
             signal.pthread_sigmask(
@@ -404,7 +404,7 @@ def test_a_document_stuck_where_the_alarm_cannot_reach_is_killed(
             )  # like C code that never returns
             while True:
                 time.sleep(0.05)
-        return real_render(source, options, kinds)  # type: ignore[arg-type, return-value]
+        return real_render(source, options, kinds, loaded)  # type: ignore[arg-type, return-value]
 
     monkeypatch.setattr(batch_module, "render_file", stuck_in_c)
     started = time.perf_counter()

@@ -254,7 +254,7 @@ from policygen.cli import main
 
 busy = Path(sys.argv.pop())
 
-def hang(source, options, kinds=None):
+def hang(source, options, kinds=None, loaded=None):
     (busy / f"worker-{os.getpid()}").touch()
     while True:  # a document whose layout never ends
         time.sleep(0.05)

@@ -21,8 +21,9 @@ from pathlib import Path
 from types import FrameType
 
 from policygen.build import (
+    KeyedInput,
     check_unique_folders,
-    input_key,
+    keyed_input,
     output_folder,
     render_file,
     write_outputs,
@@ -70,13 +71,13 @@ def build_batch(
     findings: dict[int, Findings] = {}
     for index, source in enumerate(sources):
         folder = output_folder(source, out)
-        key = input_key(source, options)
-        report, findings[index] = decide(source, folder, key, options, batch)
+        found = keyed_input(source, options)
+        report, findings[index] = decide(source, folder, found.key, options, batch)
         if report is not None:
             report.warnings[:0] = findings[index].warnings
             decided.append((index, report))
         else:
-            jobs.append(_Job(index, source, folder, key, options, batch.timeout))
+            jobs.append(_Job(index, source, folder, found, options, batch.timeout))
 
     jobs_by_index = {job.index: job for job in jobs}
 
@@ -137,7 +138,7 @@ class _Job:
     index: int
     source: Path
     folder: Path
-    key: str | None
+    found: KeyedInput
     options: BuildOptions
     timeout: float | None
 
@@ -168,7 +169,7 @@ def _render_task(task: _Task) -> _Rendered:
     start = time.perf_counter()
     try:
         with time_bound(job.timeout):
-            files, warnings = render_file(job.source, job.options, task.kinds)
+            files, warnings = render_file(job.source, job.options, task.kinds, job.found.loaded)
     except OverTime:
         error = DocumentTimeoutError(
             f"{job.source}: stopped after {job.timeout:g} s (the --timeout per questionnaire); "
@@ -279,7 +280,7 @@ def _conclude(job: _Job, rendered: _Rendered, *, check: bool, clean: bool) -> Do
         try:
             with _interrupts_deferred():
                 written = write_outputs(
-                    job.folder, rendered.files, job.key, rendered.warnings, clean=clean
+                    job.folder, rendered.files, job.found.key, rendered.warnings, clean=clean
                 )
             report.outputs, report.removed = written.outputs, written.removed
             report.warnings = rendered.warnings + written.kept

@@ -230,14 +230,18 @@ def check_unique_folders(sources: Sequence[Path], out: Path) -> None:
 
 
 def render_file(
-    source: Path, options: BuildOptions, kinds: Collection[str] | None = None
+    source: Path,
+    options: BuildOptions,
+    kinds: Collection[str] | None = None,
+    loaded: LoadedQuestionnaire | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Load, check and render one questionnaire in memory; ``--strict`` turns warnings into errors.
 
     ``kinds`` renders only those documents (a batch renders each in a worker of its own); the
     questionnaire's own warnings then come with the policy only, so that they are reported once.
+    ``loaded`` is the questionnaire already loaded from ``source`` (by ``keyed_input``).
     """
-    loaded = load(source)
+    loaded = loaded or load(source)
     adaptations, warnings = inspect_questionnaire(loaded)
     if kinds is not None and POLICY.key not in kinds:
         warnings = []
@@ -341,26 +345,47 @@ MAX_OWN_FILE_BYTES = MAX_FONT_BYTES
 """The largest file a questionnaire may name (a font); each reader holds its kind to its own limit."""
 
 
-def input_files(source: Path) -> list[Path]:
-    """Every file a build of this questionnaire reads: the questionnaire first, then its clause,
-    logo and font files. What the build key hashes and ``--watch`` watches."""
+def _loaded_or_none(source: Path) -> LoadedQuestionnaire | None:
+    """The questionnaire, or None when it does not load (its build then says why)."""
     try:
-        loaded = load(source)
+        return load(source)
     except PolicygenError:
+        return None
+
+
+def _input_files(source: Path, loaded: LoadedQuestionnaire | None) -> list[Path]:
+    if loaded is None:
         return [source]
     return [source, *clause_files(loaded), *branding_files(loaded)]
 
 
-def input_key(source: Path, options: BuildOptions) -> str | None:
-    """The build key of a questionnaire and its inputs; None when one cannot be read (its
-    build then says why). Taken before rendering: a later edit then never looks built."""
+def input_files(source: Path) -> list[Path]:
+    """Every file a build of this questionnaire reads: the questionnaire first, then its clause,
+    logo and font files. What the build key hashes and ``--watch`` watches."""
+    return _input_files(source, _loaded_or_none(source))
+
+
+@dataclass(frozen=True)
+class KeyedInput:
+    """A questionnaire as a build finds it: its build key (None when a file it names cannot be
+    read; its build then says why) and the loaded questionnaire, which rendering reuses rather
+    than parse the YAML a second time."""
+
+    key: str | None
+    loaded: LoadedQuestionnaire | None
+
+
+def keyed_input(source: Path, options: BuildOptions) -> KeyedInput:
+    """Load the questionnaire and take its build key. Taken before rendering: a later edit then
+    never looks built."""
+    loaded = _loaded_or_none(source)
+    files = _input_files(source, loaded)
     try:
-        files = input_files(source)
         inputs = [read_bounded(source, MAX_FILE_BYTES)]
         inputs += [read_bounded(p, MAX_OWN_FILE_BYTES, inside=source.parent) for p in files[1:]]
     except UnreadableError:
-        return None
-    return build_key(inputs, options)
+        return KeyedInput(None, loaded)
+    return KeyedInput(build_key(inputs, options), loaded)
 
 
 def planned_outputs(source: Path, options: BuildOptions) -> list[str]:
@@ -382,7 +407,7 @@ def build_file(
     source: Path, out: Path, options: BuildOptions, *, clean: bool = False
 ) -> BuildResult:
     """Load, check, render and write one questionnaire, with its manifest."""
-    key = input_key(source, options)
-    files, warnings = render_file(source, options)
-    written = write_outputs(output_folder(source, out), files, key, warnings, clean=clean)
+    found = keyed_input(source, options)
+    files, warnings = render_file(source, options, loaded=found.loaded)
+    written = write_outputs(output_folder(source, out), files, found.key, warnings, clean=clean)
     return BuildResult(source=source, outputs=written.outputs, warnings=warnings + written.kept)

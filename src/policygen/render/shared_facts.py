@@ -129,8 +129,8 @@ class SharedFacts:
     is_healthcare: Annotated[bool, Switch("`organisation.sector: healthcare`")]
     is_public_sector: Annotated[bool, Switch("`organisation.sector: public_sector`")]
     is_education: bool
-    is_business: Annotated[bool, Switch("`organisation.sector: business`")]
-    is_nonprofit: Annotated[bool, Switch("`organisation.sector: nonprofit`")]
+    is_business: bool
+    is_nonprofit: bool
     has_accounts: Annotated[bool, Switch("`accounts.managed` lists at least one account")]
     has_crisis_contact: Annotated[bool, Switch("`accounts.crisis` is filled in")]
     has_related_documents: Annotated[
