@@ -6,10 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.helpers import MINIMAL
+from tests.helpers import EXAMPLES, MINIMAL
 
 from policygen.errors import QuestionnaireError
 from policygen.questionnaire import load
+from policygen.questionnaire import loader as loader_module
+from policygen.questionnaire.loader import parse_yaml
 
 
 def problems_of(path: Path) -> list[str]:
@@ -79,3 +81,45 @@ def test_a_dutch_yes_and_a_near_miss_choice_say_what_to_write(
     assert "organisation.works_council: 'ja' is not a yes/no value" in found
     assert "write `works_council: true` or `works_council: false`" in found
     assert "did you mean `level: ambassadors`?" in found
+
+
+UNICODE_HEAVY = """\
+organisation: {name: "Zorggroep Één – Ærø", note: 'café ☕ “quoted”'}
+tekst: >
+  Lange gevouwen tekst met ĳ, ß en 😀,
+  over twee regels.
+lijst: [één, "twee: 2", 3, 4.500, 2026-03-01, ja, ~, 0o12]
+diep:
+  - {a: [1, {b: "ü"}]}
+  - c: |
+      letterlijk
+      blok
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [UNICODE_HEAVY, *(path.read_text(encoding="utf-8") for path in EXAMPLES)],
+    ids=["unicode", *(path.stem for path in EXAMPLES)],
+)
+def test_libyaml_reads_a_valid_file_exactly_as_the_pure_python_parser(text: str) -> None:
+    """The fast path must not change one value, type, spelling or line number."""
+    fast = loader_module._parse_with(loader_module._FastStrictLoader, text, None)
+    pure = loader_module._parse_with(loader_module._StrictLoader, text, None)
+    assert repr(fast[0]) == repr(pure[0])
+    assert [type(v) for v in _leaves(fast[0])] == [type(v) for v in _leaves(pure[0])]
+    assert fast[1] == pure[1]
+
+
+def _leaves(data: object) -> list[object]:
+    if isinstance(data, dict):
+        return [leaf for value in data.values() for leaf in _leaves(value)]
+    if isinstance(data, list):
+        return [leaf for value in data for leaf in _leaves(value)]
+    return [data]
+
+
+def test_a_file_libyaml_refuses_gets_the_pure_python_parsers_message() -> None:
+    with pytest.raises(QuestionnaireError) as error:
+        parse_yaml("organisation:\n  name: Voorbeeld: BV\n", None)
+    assert 'put the text in quotes: `name: "Voorbeeld: BV"`' in str(error.value)
