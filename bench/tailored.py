@@ -5,7 +5,8 @@ For each group of organisations, each policy's prose sentences (headings and tab
 out, the organisation's name replaced by a placeholder) are compared with those of all the
 others in the group; the figure is the share of its sentences that occur in every one of them.
 Issue 10 asks for under half in a group of three. ``python -m bench.tailored`` prints the
-figures for every three Dutch examples and for the English example with two variations of it;
+figures for every three Dutch examples of different sectors and for the English example with
+two variations of it;
 ``tests/test_tailored.py`` holds them under a threshold.
 """
 
@@ -38,11 +39,31 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 ENGLISH_VARIATIONS: Mapping[str, Mapping[str, Any]] = {
     "eastbrook-council": {
-        "organisation": {"name": "Eastbrook Borough Council", "sector": "public_sector"},
+        "organisation": {
+            "name": "Eastbrook Borough Council",
+            "sector": "public_sector",
+            "size": 1200,
+            "contact": {"role": "Communications team", "email": "comms@eastbrook.example.gov.uk"},
+        },
+        "private_use": {
+            "confidential_examples": None,
+            "harassment_contact": "your line manager or the Workforce team",
+        },
         "encouragement": {"level": "restrained"},
     },
     "westfield-college": {
-        "organisation": {"name": "Westfield College", "sector": "education"},
+        "organisation": {
+            "name": "Westfield Community College",
+            "country": "IE",
+            "sector": "education",
+            "education_level": "secondary",
+            "size": 85,
+            "contact": {"role": "the Principal", "email": "office@westfield.example.ie"},
+        },
+        "private_use": {
+            "confidential_examples": None,
+            "harassment_contact": "the Deputy Principal",
+        },
         "encouragement": {
             "level": "ambassadors",
             "ambassador_programme": True,
@@ -50,7 +71,22 @@ ENGLISH_VARIATIONS: Mapping[str, Mapping[str, Any]] = {
         },
     },
 }
-"""The English example as organisations of other sectors and levels (its other answers kept)."""
+"""The English example as two organisations of other sectors, levels and sizes: a British
+council and an Irish secondary school. Each changes the answers such an organisation gives
+differently (who it is, where, how large, its contact, its confidential examples: an empty
+answer gets the sector's own); its accounts, roles and the rest are kept."""
+
+
+def _changed(data: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` with ``changes`` merged in; a ``None`` removes the answer."""
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        elif isinstance(value, Mapping):
+            data[key] = _changed(dict(data.get(key) or {}), value)
+        else:
+            data[key] = value
+    return data
 
 
 def prose_sentences(markdown: str, organisation: str) -> frozenset[str]:
@@ -83,10 +119,17 @@ def group_figures(sentences: Mapping[str, frozenset[str]]) -> dict[str, float]:
     }
 
 
-def example_sentences() -> dict[str, frozenset[str]]:
-    """Each Dutch example's policy sentences, by file name."""
+def dutch_groups() -> list[dict[str, frozenset[str]]]:
+    """Every three Dutch examples of three different sectors, their policy sentences by file
+    name (two care organisations in one group would share their sector's wording by design)."""
     loaded = {path.stem: load(path).questionnaire for path in EXAMPLES}
-    return {name: policy_sentences(q) for name, q in loaded.items() if q.language is Language.nl}
+    dutch = {name: q for name, q in loaded.items() if q.language is Language.nl}
+    sentences = {name: policy_sentences(q) for name, q in dutch.items()}
+    return [
+        {name: sentences[name] for name in names}
+        for names in itertools.combinations(dutch, 3)
+        if len({dutch[name].organisation.sector for name in names}) == 3
+    ]
 
 
 def english_sentences() -> dict[str, frozenset[str]]:
@@ -94,20 +137,15 @@ def english_sentences() -> dict[str, frozenset[str]]:
     base = yaml.safe_load(ENGLISH_EXAMPLE.read_text(encoding="utf-8"))
     found = {ENGLISH_EXAMPLE.stem: policy_sentences(load(ENGLISH_EXAMPLE).questionnaire)}
     for name, changes in ENGLISH_VARIATIONS.items():
-        data = copy.deepcopy(base)
-        for section, answers in changes.items():
-            data[section].update(answers)
+        data = _changed(copy.deepcopy(base), changes)
         found[name] = policy_sentences(load_text(yaml.safe_dump(data)).questionnaire)
     return found
 
 
 def groups() -> list[dict[str, frozenset[str]]]:
-    """Every three Dutch examples, and the English example with its two variations."""
-    dutch = example_sentences()
-    return [
-        *({name: dutch[name] for name in names} for names in itertools.combinations(dutch, 3)),
-        english_sentences(),
-    ]
+    """Every three Dutch examples of different sectors, and the English example with its two
+    variations."""
+    return [*dutch_groups(), english_sentences()]
 
 
 def report(group_list: list[dict[str, frozenset[str]]]) -> str:
