@@ -24,8 +24,8 @@ from tests.helpers import (
 from policygen.questionnaire import load
 from policygen.questionnaire.model import Questionnaire
 from policygen.render import DOCUMENTS, POLICY, build_facts, render_markdown
-from policygen.render.clause_index import clause_index
-from policygen.render.clauses import LANGUAGES, expected_ids
+from policygen.render.clause_index import clause_index, varies_with
+from policygen.render.clauses import LANGUAGES, expected_ids, placed_clauses
 
 # Each row: answers that switch clauses on, answers that switch them off, the clauses.
 SWITCHES = [
@@ -339,3 +339,12 @@ def test_content_channel_reads_as_a_place(language: str, channel: str, sentence:
     answers = {"encouragement": {"level": "encouraged", "content_to_share": True}}
     answers["encouragement"]["content_channel"] = channel
     assert sentence in section(policy(answers, language), "content-to-share")
+
+
+def test_the_index_finds_the_answers_a_clause_reads_through_shared_facts() -> None:
+    """Sector, size and country wording is found in the texts, so the index cannot fall behind."""
+
+    by_id = {placed.clause.id: placed.clause for placed in placed_clauses(POLICY)}
+    assert "`organisation.sector`" in varies_with(by_id["messaging-groups"], POLICY)
+    assert "`organisation.country`" in varies_with(by_id["reporting-wrongdoing"], POLICY)
+    assert varies_with(by_id["disclaimer"], POLICY) == "`private_use.disclaimer_text`"

@@ -6,14 +6,39 @@ Regenerate it with ``make clauses``; a test fails when it is out of date.
 
 from __future__ import annotations
 
+import re
+
 from policygen.render.clauses import ALTERNATIVES, LANGUAGES, Clause, placed_clauses
 from policygen.render.customisation import PLACEHOLDERS
 from policygen.render.facts import DOCUMENTS, POLICY, DocumentKind, switches
-from policygen.render.texts import clause_title
+from policygen.render.texts import clause_source, clause_title
+
+ANSWERS_BEHIND_FACTS = {
+    "`organisation.sector`": re.compile(
+        r"\b(is_healthcare|is_public_sector|is_education|has_minors|is_higher_education"
+        r"|is_business|is_nonprofit|meets_the_public|service_users|learners)\b"
+    ),
+    "`organisation.size`": re.compile(r"\bis_small_organisation\b"),
+    "`organisation.country`": re.compile(r"\b(applies_dutch_law|privacy_law|country_name)\b"),
+}
+"""Answers whose facts many clauses read: the index finds them in the clause texts themselves,
+so that it cannot fall behind the wording."""
 
 
 def _condition_text(clause: Clause, kind: DocumentKind) -> str:
     return switches(kind)[clause.when] if clause.when else "always"
+
+
+def varies_with(clause: Clause, kind: DocumentKind) -> str:
+    """The registry's answers for this clause, then those its texts read through shared facts."""
+    named = [part for part in clause.varies_with.split(", ") if part]
+    texts = " ".join(clause_source(language, kind, clause.id).body for language in LANGUAGES)
+    named += [
+        answer
+        for answer, facts in ANSWERS_BEHIND_FACTS.items()
+        if answer not in named and facts.search(texts)
+    ]
+    return ", ".join(named)
 
 
 def clause_index() -> str:
@@ -46,7 +71,7 @@ def clause_index() -> str:
             names = " | ".join(clause_title(language, kind, clause.id) for language in LANGUAGES)
             lines.append(
                 f"| {marker}`{clause.id}` | {names} "
-                f"| {_condition_text(clause, kind)} | {clause.varies_with or '—'} |"
+                f"| {_condition_text(clause, kind)} | {varies_with(clause, kind) or '—'} |"
             )
         if kind is POLICY:
             lines += [

@@ -107,7 +107,7 @@ POLICY_TREE = Clause(
             children=(
                 Clause(
                     "during-working-hours",
-                    varies_with="`private_use.work_hours`, time allowance, sector",
+                    varies_with="`private_use.work_hours`, time allowance",
                 ),
                 Clause("mentioning-your-employer", varies_with="`private_use.mention_employer`"),
                 Clause("disclaimer", "requires_disclaimer", "`private_use.disclaimer_text`"),
