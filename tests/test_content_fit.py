@@ -166,6 +166,21 @@ def test_one_administrator_is_not_called_two_and_the_plan_advises_a_second() -> 
     assert "second-administrator" not in plan(two)
 
 
+def test_security_rules_the_questionnaire_left_open_are_flagged_in_the_plan() -> None:
+    """The policy states the common practice; the plan says which of it nobody confirmed."""
+    unanswered = {"accounts": {"managed": [ACCOUNT]}}
+    assert "tweestapsverificatie" in policy(unanswered)
+    check = section(plan(unanswered), "security-check")
+    assert "tweestapsverificatie op elk account, wachtwoorden in een gedeelde" in check
+    partly = {"accounts": {"managed": [ACCOUNT], "security": {"two_factor": True}}}
+    check = section(plan(partly), "security-check")
+    assert "tweestapsverificatie" not in check and "wachtwoordkluis" in check
+    answered = {"two_factor": True, "password_manager": False, "offboarding": True}
+    full = plan({"accounts": {"managed": [ACCOUNT], "security": answered}})
+    assert "security-check" not in full
+    assert "security-check" not in plan({}), "no accounts, no account rules"
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_staff_policy_carries_no_tool_disclaimer_the_plan_does(language: str) -> None:
     staff = policy({}, language)

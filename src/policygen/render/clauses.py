@@ -270,6 +270,7 @@ PLAN_TREE = Clause(
                     "has_accounts_with_one_administrator",
                     "`accounts.managed[].administrators`",
                 ),
+                Clause("security-check", "assumes_account_security", "`accounts.security`"),
             ),
         ),
         Clause("goals-and-timeline", varies_with=f"{LEVEL}, dates, `monitoring.kpis`"),

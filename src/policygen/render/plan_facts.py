@@ -295,6 +295,13 @@ class PlanFacts:
     has_accounts_with_one_administrator: Annotated[
         bool, Switch("an account in `accounts.managed` has `administrators: 1`")
     ]
+    assumed_security_measures: str
+    """The account-security rules the policy states although the questionnaire left them
+    unanswered (they default to the common practice), as it reads in a sentence."""
+    assumes_account_security: Annotated[
+        bool,
+        Switch("`accounts.managed` lists an account and `accounts.security` leaves a measure out"),
+    ]
 
 
 def plan_facts(
@@ -321,6 +328,7 @@ def plan_facts(
     ]
     if q.introduction.acknowledgement_required:
         recommended.append(IntroductionKind.acknowledgement)
+    assumed = _assumed_security_measures(q, shared.labels) if q.accounts.managed else []
     preconditions = [
         PreconditionRow(
             key=name,
@@ -381,4 +389,17 @@ def plan_facts(
         single_administrator_accounts=capitalised(fmt.joined(alone)) if alone else "",
         single_administrator_count=len(alone),
         has_accounts_with_one_administrator=bool(alone),
+        assumed_security_measures=fmt.joined(assumed),
+        assumes_account_security=bool(assumed),
     )
+
+
+def _assumed_security_measures(q: Questionnaire, words: dict[str, Any]) -> list[str]:
+    """The measures the policy requires by default: those ``accounts.security`` does not answer."""
+    security = q.accounts.security
+    answered = security.model_fields_set if "security" in q.accounts.model_fields_set else set()
+    return [
+        words["security_measures"][name]
+        for name in type(security).model_fields
+        if name not in answered and getattr(security, name)
+    ]
