@@ -106,6 +106,15 @@ def test_an_education_level_outside_education_is_named_and_ignored() -> None:
     assert any("education_level only counts for sector education" in w.message for w in warnings)
 
 
+def test_a_consent_date_without_monitoring_is_named_and_ignored() -> None:
+    answers = {"monitoring": {"works_council_consent_date": "2026-02-17"}}
+    text = yaml.safe_dump(merged(yaml.safe_load(MINIMAL), answers))
+    [warning] = [
+        w for w in consistency_warnings(load_text(text)) if "works_council_consent_date" in w.field
+    ]
+    assert "the text ignores it" in warning.message
+
+
 def test_consent_for_every_image_is_written_as_the_rule() -> None:
     by_age = section(policy({"organisation": {"sector": "education"}}), "pupils-and-students")
     always = section(
@@ -164,6 +173,24 @@ def test_one_administrator_is_not_called_two_and_the_plan_advises_a_second() -> 
     two = {"accounts": {"managed": [ACCOUNT]}}
     assert "minstens twee beheerders" in policy(two)
     assert "second-administrator" not in plan(two)
+
+
+@pytest.mark.parametrize(
+    ("language", "waiting", "consented"),
+    [
+        ("nl", "gaat pas in als de ondernemingsraad heeft ingestemd", "heeft op 17 februari 2026"),
+        ("en", "only takes effect once the works council", "consented to the part about following"),
+    ],
+)
+def test_works_council_consent_already_given_is_stated_not_awaited(
+    language: str, waiting: str, consented: str
+) -> None:
+    monitoring: dict[str, object] = {"monitors_public_posts": True, "announced_in_advance": True}
+    answers = {"organisation": {"works_council": True}, "monitoring": monitoring}
+    assert waiting in section(policy(answers, language), "works-council-consent")
+    monitoring["works_council_consent_date"] = "2026-02-17"
+    text = section(policy(answers, language), "works-council-consent")
+    assert consented in text and waiting not in text
 
 
 def test_security_rules_the_questionnaire_left_open_are_flagged_in_the_plan() -> None:

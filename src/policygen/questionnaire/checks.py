@@ -88,6 +88,15 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
                 "employees first (set announced_in_advance: true once you have)",
             )
         )
+    consented = q.monitoring.works_council_consent_date
+    if consented and not (q.organisation.works_council and q.monitoring.monitors_public_posts):
+        found.append(
+            warn(
+                ("monitoring", "works_council_consent_date"),
+                "works_council_consent_date only counts with organisation.works_council: true and "
+                "monitoring.monitors_public_posts: true, so the text ignores it",
+            )
+        )
     for location, text in loaded.source.scalars.items():
         if (marks := most_marks(text)) > MAX_MARKS:
             found.append(

@@ -158,6 +158,11 @@ class Monitoring(Section):
     announced_in_advance: StrictBool = Field(
         default=False, description="Employees are told in advance how and why."
     )
+    works_council_consent_date: Date | None = Field(
+        default=None,
+        description="The date the works council consented to the monitoring rules (YYYY-MM-DD), "
+        "if it has; until then they wait for its consent.",
+    )
     legal_basis: LegalBasis = Field(
         default=LegalBasis.legitimate_interest, description="The GDPR basis for monitoring."
     )

@@ -116,6 +116,8 @@ class PolicyFacts:
     training_courses: list[str]
     role_rows: list[RoleRow]
     monitoring_legal_basis: str
+    works_council_consent_date: MarkdownSafe | None
+    """When the works council consented to the monitoring rules; ``None`` while it has not."""
     monitoring_tools: str | None
     consequences: str | None
 
@@ -292,6 +294,9 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         training_courses=list(q.facilitation.training),
         role_rows=_role_rows(q, words, duties_of),
         monitoring_legal_basis=_legal_basis(q, shared),
+        works_council_consent_date=fmt.date(monitoring.works_council_consent_date)
+        if monitoring.works_council_consent_date
+        else None,
         monitoring_tools=fmt.joined(list(monitoring.tools)) if monitoring.tools else None,
         consequences=private.consequences,
     )
