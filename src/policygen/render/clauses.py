@@ -192,7 +192,11 @@ POLICY_TREE = Clause(
                     "`monitoring.tools`, `monitoring.legal_basis`",
                 ),
                 Clause("monitoring-limits"),
-                Clause("works-council-consent", "needs_works_council_consent"),
+                Clause(
+                    "works-council-consent",
+                    "needs_works_council_consent",
+                    "`monitoring.works_council_consent_date`",
+                ),
             ),
         ),
         Clause("violations", varies_with="`private_use.consequences`"),
