@@ -345,3 +345,25 @@ def test_a_lost_phone_is_a_possible_data_breach_only_where_a_privacy_law_applies
 def test_people_not_employed_get_their_own_consequence(language: str) -> None:
     violations = section(policy({}, language), "violations")
     assert {"nl": "samenwerking beëindigen", "en": "end the arrangement"}[language] in violations
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_consent_rule_for_photos_is_ours_not_presented_as_the_law(language: str) -> None:
+    """HR review: the law asks for a weighing, not always consent; the policy's rule is stricter."""
+    text = section(policy({}, language), "portrait-rights-and-copyright")
+    assert "strenger dan de wet" in text or "stricter than the law" in text
+    assert "Dat heet portretrecht" not in text and "calls this portrait right" not in text
+
+
+def test_no_reporting_procedure_is_assumed_outside_the_eu() -> None:
+    british = {"organisation": {"country": "GB", "size": 400}}
+    text = section(policy(british, "en"), "reporting-wrongdoing")
+    assert "reporting procedure" not in text
+    dutch = section(policy({"organisation": {"size": 400}}), "reporting-wrongdoing")
+    assert "volgens de meldregeling" in dutch
+
+
+def test_a_foreign_policy_names_no_dutch_good_employee_duty() -> None:
+    british = policy({"organisation": {"country": "GB"}}, "en")
+    assert "good employee" not in british
+    assert "good employee" in policy({}, "en")

@@ -17,7 +17,7 @@ from tests.helpers import EXAMPLES, ROOT
 
 from policygen.questionnaire import load
 from policygen.render import POLICY, page_meta, render_markdown, render_page
-from policygen.render.html import PageMeta
+from policygen.render.html import PageMeta, stylesheet
 from policygen.render.pdf import allowed_asset, html_to_pdf
 from policygen.resources import assets_dir
 
@@ -188,3 +188,16 @@ def test_unknown_variant_is_refused() -> None:
 
     with pytest.raises(PdfError, match="pdf/ua-1"):
         html_to_pdf("<p>x</p>", variant="pdf/x-4")
+
+
+@pytest.mark.parametrize(("language", "hyphenated"), [("nl", True), ("en", False)])
+def test_english_is_set_without_hyphenation(language: str, hyphenated: bool) -> None:
+    """The English patterns break words badly ("freel-ancer", "North-wind"); Dutch keeps them."""
+    words = "communicatieadviseur freelancer Northwind internally " * 4
+    page = (
+        f'<!DOCTYPE html><html lang="{language}"><head><style>{stylesheet()}</style></head>'
+        f'<body><main><p style="width: 6em">{words}</p></main></body></html>'
+    )
+    data, _ = html_to_pdf(page)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert ("‐" in text or "-\n" in text) is hyphenated, text

@@ -181,4 +181,4 @@ def test_public_records_and_woo_only_for_a_dutch_public_body(language: str) -> N
 
 def test_the_portrait_right_is_its_own_paragraph() -> None:
     text = section(policy({}), "portrait-rights-and-copyright")
-    assert "Dat heet portretrecht.\n\n" in text
+    assert "of een foto iemand schaadt.\n\n" in text

@@ -63,8 +63,8 @@ BUSINESS_SAYS: dict[str, tuple[str, str]] = {
         "Describe a product photo as you would on the phone",
     ),
     "messaging-groups": (
-        "verboden afspraak tussen concurrenten",
-        "prohibited agreement between competitors",
+        "Begint iemand over prijzen, klanten of wie welk gebied krijgt?",
+        "Does someone start on prices, customers or who gets which area?",
     ),
 }
 

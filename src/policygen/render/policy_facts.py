@@ -91,8 +91,9 @@ class PolicyFacts:
     contact_phone: str | None
     harassment_contact: str | None
     has_reporting_procedure: bool
-    """A reporting procedure for wrongdoing: required from 50 staff (Wet bescherming
-    klokkenluiders), so assumed unless the organisation says it is smaller."""
+    """A reporting procedure for wrongdoing: required from 50 staff in the EU and EEA (the
+    Whistleblowing Directive; in the Netherlands the Wet bescherming klokkenluiders), so assumed
+    there unless the organisation says it is smaller; elsewhere never assumed."""
     time_allowance: MarkdownSafe | None
     review_cycle: MarkdownSafe
     document_owner: str
@@ -280,7 +281,8 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
         harassment_contact=role_in_sentence(private.harassment_contact, words)
         if private.harassment_contact
         else None,
-        has_reporting_procedure=org.size is None or org.size >= REPORTING_PROCEDURE_FROM,
+        has_reporting_procedure=org.country in rules.EU_EEA_COUNTRIES
+        and (org.size is None or org.size >= REPORTING_PROCEDURE_FROM),
         time_allowance=fmt.duration(allowance, "hour") if allowance else None,
         review_cycle=fmt.duration(q.document.review_cycle_months, "month"),
         document_owner=capitalised(q.document.owner),
