@@ -147,12 +147,13 @@ def test_roles_table_has_fallbacks_and_one_row_per_role() -> None:
         if line.startswith("| ")
     ]
     assert rows[2].startswith(
-        "| Manager Communicatie | Is eigenaar van dit beleid"
+        "| Manager Communicatie | Eigenaar zijn van dit beleid"
     )  # document owner
     communication = [row for row in rows if row.startswith("| Team Communicatie |")]
     assert len(communication) == 1  # account owner and violations merged into one row
     assert (
-        "Beheert de accounts" in communication[0] and "beslist over maatregelen" in communication[0]
+        "De accounts van de organisatie beheren" in communication[0]
+        and "beslissen over maatregelen" in communication[0]
     )
 
 

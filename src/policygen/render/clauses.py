@@ -175,7 +175,8 @@ POLICY_TREE = Clause(
             ),
         ),
         Clause(
-            "roles-and-responsibilities", varies_with="`roles`, and fallbacks for roles left empty"
+            "roles-and-responsibilities",
+            varies_with="`roles`, `customisation.remove`, and fallbacks for roles left empty",
         ),
         Clause(
             "support-and-training",

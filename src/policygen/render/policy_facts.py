@@ -166,13 +166,29 @@ def _account_rows(q: Questionnaire, fmt: Formatter, words: dict[str, Any]) -> li
     ]
 
 
+_DUTY_CLAUSES: dict[str, tuple[str, ...]] = {
+    "new_accounts": ("new-accounts", "organisation-accounts"),
+    "monitoring": ("what-we-follow", "monitoring"),
+    "training": ("training", "support-and-training"),
+    "ambassador_coordinator": ("ambassador-programme",),
+}
+"""Duties the policy explains in one clause, with that clause and its parent: an organisation
+that removes either (``customisation.remove``) has no such duty to list."""
+
+
 def _role_rows(
     q: Questionnaire, words: dict[str, Any], duties_of: dict[str, str | None]
 ) -> list[RoleRow]:
-    """Roles with fallbacks; a role named twice gets one row with all its duties."""
+    """Roles with fallbacks; a role named twice gets one row with all its duties. A duty whose
+    clause the organisation removed is left out."""
     duty_text = words["policy"]["duties"]
+    removed = set(q.customisation.remove)
     assigned: dict[str, tuple[str, list[str]]] = {}
-    named = [(role, duty_text[duty]) for duty, role in duties_of.items() if role]
+    named = [
+        (role, duty_text[duty])
+        for duty, role in duties_of.items()
+        if role and removed.isdisjoint(_DUTY_CLAUSES.get(duty, ()))
+    ]
     named += [(other.role, "; ".join(other.responsibilities)) for other in q.roles.others]
     for role, duty in named:
         key = role.casefold()
@@ -217,6 +233,7 @@ def policy_facts(q: Questionnaire, shared: SharedFacts, fmt: Formatter) -> Polic
     duties_of = {
         "policy_owner": roles.policy_owner or q.document.owner,
         "account_manager": account_manager,
+        "new_accounts": account_manager,
         "monitoring": (roles.monitoring or account_manager)
         if monitoring.monitors_public_posts
         else None,
