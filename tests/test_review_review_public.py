@@ -254,3 +254,11 @@ def test_a_comment_is_not_a_formal_complaint_or_appeal_elsewhere() -> None:
     assert "official complaint or objection" not in text
     assert "We do not treat a comment as a formal complaint or appeal." in text
     assert "bezwaarschrift" not in text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_support_points_to_the_guardrails_instead_of_repeating_them(language: str) -> None:
+    text = section(_restrained_public(language), "support-and-training")
+    assert "(#guardrails)" in text
+    assert "buiten de grenzen van dit beleid" not in text
+    assert "beyond the limits of this policy" not in text
