@@ -32,7 +32,7 @@ def test_internal_first_excludes_wrongdoing_for_public_bodies() -> None:
     text = section(
         policy({"organisation": {"sector": "public_sector"}}), "integrity-and-neutrality"
     )
-    assert "Bespreek het dan eerst intern." in text
+    assert "Bespreek het dan liefst eerst intern" in text
     assert "[Een misstand melden](#reporting-wrongdoing)" in text
 
 

@@ -165,7 +165,7 @@ SAYS = {
         },
         "en": {
             "healthcare": "as advice from an expert",
-            "public_sector": "as that of the government",
+            "public_sector": "for its official position",
             "school": "Then pupils and parents can find you easily.",
             "higher": "Then also say who funds it",
             "business": "you work in sales or purchasing",
