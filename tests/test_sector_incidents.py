@@ -55,7 +55,7 @@ SAYS: dict[str, dict[str, dict[str, str]]] = {
             "healthcare": "met je beroep als aanbeveling",
             "public_sector": "een subsidie of een aanbesteding",
             "school": "zoals bijles of lesmateriaal",
-            "higher": "wie dat onderzoek betaalt",
+            "higher": "Praat je op je kanaal over je onderzoek?",
             "business": "dat je hier werkt",
             "nonprofit": "zamelt via je kanaal geen geld in",
         },
@@ -97,7 +97,7 @@ SAYS: dict[str, dict[str, dict[str, str]]] = {
             "healthcare": "on the strength of your profession",
             "public_sector": "a permit, a grant or a tender",
             "school": "such as private tutoring or teaching materials",
-            "higher": "say who pays for that research",
+            "higher": "Do you talk about your research on your channel?",
             "business": "always say that you work here",
             "nonprofit": "raise money for",
         },
@@ -149,7 +149,7 @@ def test_dutch_bodies_and_duties_are_named_only_for_a_dutch_organisation(
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_a_school_abroad_is_told_to_report_abuse_and_to_check_local_law(language: str) -> None:
     text = _clause(language, "respect-and-harassment", "school", country="BE")
-    assert ("De wet van België" if language == "nl" else "The law of Belgium") in text
+    assert ("wat de wet van België" if language == "nl" else "what the law of Belgium") in text
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

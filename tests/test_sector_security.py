@@ -54,7 +54,7 @@ SAYS: dict[str, dict[str, tuple[str, str]]] = {
             "Rond verkiezingen is dit extra belangrijk.",
             "Around elections this matters even more.",
         ),
-        "school": ("nagemaakt naaktbeeld", "fake nude image"),
+        "school": ("seksueel beeld van iemand onder de 18", "sexual image of someone under 18"),
         "higher": (
             "AI verzint soms bronnen en citaten.",
             "AI sometimes invents sources and quotes.",
@@ -75,7 +75,7 @@ SAYS: dict[str, dict[str, tuple[str, str]]] = {
             "Around elections we treat comments",
         ),
         "school": ("nooit in gesprek met leerlingen", "conversation with pupils in the comments"),
-        "higher": ("persoonlijk aangevallen", "attacked personally"),
+        "higher": ("persoonlijk aanvalt", "attacks a researcher, lecturer or student"),
         "business": ("nooit om een ordernummer", "never ask for an order number"),
         "nonprofit": ("inzameling die niet van ons is", "fundraiser that is not ours"),
     },
