@@ -88,6 +88,30 @@ def plan(changes: dict[str, Any], language: str = "nl") -> str:
     return render_markdown(questionnaire(changes, language), PLAN)
 
 
+SECTOR_ORGANISATIONS: dict[str, dict[str, Any]] = {
+    "healthcare": {"sector": "healthcare"},
+    "public_sector": {"sector": "public_sector"},
+    "school": {"sector": "education", "education_level": "secondary"},
+    "higher": {"sector": "education", "education_level": "higher"},
+    "business": {"sector": "business"},
+    "nonprofit": {"sector": "nonprofit"},
+}
+"""One organisation of each sector (a school with minors and a higher-education institution
+apart), for the tests that each sector reads its own wording."""
+
+SECTOR_ANSWERS: dict[str, dict[str, Any]] = {
+    name: {"organisation": organisation} for name, organisation in SECTOR_ORGANISATIONS.items()
+}
+
+
+def assert_each_sector_alone(texts: dict[str, str], sentences: dict[str, str]) -> None:
+    """Each sector's sentence is in its own text (``texts`` by sector) and in no other sector's."""
+    for sector, sentence in sentences.items():
+        assert sentence in texts[sector], sector
+        others = [other for other, text in texts.items() if other != sector and sentence in text]
+        assert others == [], (sector, others)
+
+
 _ANCHOR = re.compile(r"^#{1,6} .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
 
 

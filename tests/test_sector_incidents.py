@@ -6,16 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.helpers import policy, section
+from tests.helpers import SECTOR_ANSWERS, policy, section
 
-SECTORS: dict[str, dict[str, Any]] = {
-    "healthcare": {"organisation": {"sector": "healthcare"}},
-    "public_sector": {"organisation": {"sector": "public_sector"}},
-    "school": {"organisation": {"sector": "education", "education_level": "secondary"}},
-    "higher": {"organisation": {"sector": "education", "education_level": "higher"}},
-    "business": {"organisation": {"sector": "business"}},
-    "nonprofit": {"organisation": {"sector": "nonprofit"}},
-}
+SECTORS = SECTOR_ANSWERS
 
 SAYS: dict[str, dict[str, dict[str, str]]] = {
     "nl": {

@@ -4,19 +4,10 @@ Dutch and in English, and the Dutch rules they name appear only under Dutch law.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from tests.helpers import ACCOUNT, policy, section
+from tests.helpers import ACCOUNT, SECTOR_ORGANISATIONS, policy, section
 
-SECTORS: dict[str, dict[str, Any]] = {
-    "healthcare": {"sector": "healthcare"},
-    "public_sector": {"sector": "public_sector"},
-    "school": {"sector": "education", "education_level": "secondary"},
-    "higher": {"sector": "education", "education_level": "higher"},
-    "business": {"sector": "business"},
-    "nonprofit": {"sector": "nonprofit"},
-}
+SECTORS = SECTOR_ORGANISATIONS
 
 # clause -> sector -> (Dutch phrase, English phrase) that only that sector gets
 SAYS: dict[str, dict[str, tuple[str, str]]] = {

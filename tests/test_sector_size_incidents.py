@@ -7,19 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.helpers import merged, policy, section
+from tests.helpers import SECTOR_ANSWERS, merged, policy, section
 
 SMALL = {"organisation": {"size": 14}}
 LEADERS = {"nl": "de praktijkhouders", "en": "the partners"}
 LARGE = {"organisation": {"size": 400}}
 
-SECTORS: dict[str, dict[str, Any]] = {
-    "healthcare": {"organisation": {"sector": "healthcare"}},
-    "public_sector": {"organisation": {"sector": "public_sector"}},
+SECTORS = {
+    **SECTOR_ANSWERS,
     "school": {"organisation": {"sector": "education", "education_level": "primary"}},
-    "higher": {"organisation": {"sector": "education", "education_level": "higher"}},
-    "business": {"organisation": {"sector": "business"}},
-    "nonprofit": {"organisation": {"sector": "nonprofit"}},
 }
 
 

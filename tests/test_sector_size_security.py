@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 import pytest
-from tests.helpers import ACCOUNT, policy, section
+from tests.helpers import ACCOUNT, SECTOR_ORGANISATIONS, policy, section
 
 CLAUSES = (
     "account-security",
@@ -20,14 +20,7 @@ CLAUSES = (
     "messaging-groups",
     "filmed-at-work",
 )
-SECTORS: dict[str, dict[str, Any]] = {
-    "healthcare": {"sector": "healthcare"},
-    "public_sector": {"sector": "public_sector"},
-    "school": {"sector": "education", "education_level": "secondary"},
-    "higher": {"sector": "education", "education_level": "higher"},
-    "business": {"sector": "business"},
-    "nonprofit": {"sector": "nonprofit"},
-}
+SECTORS = SECTOR_ORGANISATIONS
 
 # clause -> (Dutch phrase, English phrase) that only a small organisation gets
 SMALL_SAYS: dict[str, tuple[str, str]] = {
