@@ -24,7 +24,7 @@ from policygen.cli import app
 from policygen.questionnaire import load_text
 from policygen.render import POLICY, page_meta, render_markdown, render_page
 from policygen.render.environment import escape_markdown, link
-from policygen.render.html import markdown_to_body
+from policygen.render.html import markdown_to_body, right_to_left
 
 ALIVE_ON_GITHUB = [
     "zie https://example.org/beleid of http://example.org",
@@ -206,3 +206,11 @@ def test_only_a_cell_with_a_long_word_may_break_it_anywhere() -> None:
     table = "| a | b |\n|---|---|\n| " + " | ".join(map(escape_markdown, cells)) + " |\n"
     html = markdown_to_body(table).html
     assert re.findall(r'<td( class="long-word")?[ >]', html) == ["", ' class="long-word"']
+
+
+def test_the_right_to_left_check_agrees_with_unicode_for_every_character() -> None:
+    """The fast check skips characters below U+0590; none of them is written right to left."""
+    for code in range(0x110000):
+        character = chr(code)
+        expected = unicodedata.bidirectional(character) in ("R", "AL")
+        assert right_to_left(character) is expected, hex(code)

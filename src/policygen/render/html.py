@@ -60,9 +60,16 @@ writes the HTML: one character to the reader."""
 _TEXT_BLOCKS = {"p", "li", "th", "td", "dt", "dd", "blockquote", *_HEADING_TAGS}
 
 
+_BEYOND_ARMENIAN = re.compile("[^\u0000-\u058f]")
+"""Below U+0590 (Latin, Greek, Cyrillic, Armenian) no character is written right to left."""
+
+
 def right_to_left(text: str) -> bool:
     """Whether ``text`` holds Arabic, Hebrew or another right-to-left script."""
-    return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
+    return any(
+        unicodedata.bidirectional(match.group()) in ("R", "AL")
+        for match in _BEYOND_ARMENIAN.finditer(text)
+    )
 
 
 _LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)\s*", re.DOTALL)
