@@ -9,7 +9,10 @@ the policy's own (:mod:`~policygen.render.policy_facts`) and the plan's own
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from policygen.errors import RenderError
@@ -37,10 +40,18 @@ class Facts:
     plan: PlanFacts
     adaptations: Adaptations
 
-    def names(self, kind: DocumentKind) -> dict[str, Any]:
+    def names(self, kind: DocumentKind) -> Mapping[str, Any]:
         """The names one document's clause texts may use: shared facts plus its own."""
-        own = self.policy if kind is POLICY else self.plan
-        return _as_names(self.shared) | _as_names(own)
+        return self._names[kind.key]
+
+    @cached_property
+    def _names(self) -> dict[str, Mapping[str, Any]]:
+        """Built once: every clause asks whether its switch holds."""
+        shared = _as_names(self.shared)
+        return {
+            POLICY.key: MappingProxyType(shared | _as_names(self.policy)),
+            PLAN.key: MappingProxyType(shared | _as_names(self.plan)),
+        }
 
     def holds(self, name: str, kind: DocumentKind) -> bool:
         """Whether the true/false fact ``name`` holds for this document."""

@@ -116,7 +116,7 @@ def render_markdown(
         else escape_markdown(clause_title(language, kind, placed.clause.id))
         for placed in placed_clauses(kind)
     } | {clause_id: text.title for clause_id, text in texts.items() if text.title}
-    names = facts.names(kind) | {"ref": _cross_reference(titles, {p.clause.id for p in present})}
+    names = {**facts.names(kind), "ref": _cross_reference(titles, {p.clause.id for p in present})}
     parts = []
     for placed in present:
         clause_id = placed.clause.id
