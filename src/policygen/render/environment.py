@@ -31,6 +31,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;
 shows its backslash in Python-Markdown, so ``~`` (GitHub's strikethrough, single or double) is
 an entity, which no Markdown reader takes for markup."""
 _BACKSLASHED = set("\\`*_[]{}!#")
+_LITERAL = str.maketrans({**{char: "\\" + char for char in _BACKSLASHED}, **_ENTITIES})
 _BLOCK_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^[=-](?=[=-]*\s*$)")
 _SCHEME_COLON = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)")
@@ -44,16 +45,7 @@ reader drops from the HTML it makes."""
 def escape_markdown(text: str) -> str:
     """Make ``text`` read literally as inline Markdown: no emphasis, links, HTML or blocks, also
     on GitHub, which turns bare ``https://…``, ``www.…`` and ``name@host.org`` into links."""
-    text = " ".join(text.split())
-    out = []
-    for char in text:
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _BACKSLASHED:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    escaped = "".join(out)
+    escaped = " ".join(text.split()).translate(_LITERAL)
     # "1. " or "- " at the start of a value would turn a sentence into a list.
     escaped = _BLOCK_START.sub(
         lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3), escaped
