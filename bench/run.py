@@ -162,8 +162,8 @@ def bench_size(count: int, jobs: int, work: Path, env: dict[str, str]) -> dict[s
         target = markdown / f"{path.parent.name}-{path.name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+    # Two per questionnaire, and an acknowledgement form where one is asked for.
     documents = len(list(markdown.glob("*.md")))
-    """Two per questionnaire, and an acknowledgement form where one is asked for."""
     assert documents >= 2 * count
     runs = {
         "md_html": dataclasses.replace(md_html, documents=documents),

@@ -14,6 +14,7 @@ from policygen.questionnaire.rules import (
     MIN_ADMINISTRATORS,
     allows_ambassadors,
     needs_platform_name,
+    needs_works_council_consent,
 )
 
 
@@ -89,7 +90,9 @@ def consistency_warnings(loaded: LoadedQuestionnaire) -> list[Problem]:
             )
         )
     consented = q.monitoring.works_council_consent_date
-    if consented and not (q.organisation.works_council and q.monitoring.monitors_public_posts):
+    if consented and not needs_works_council_consent(
+        q.organisation.works_council, q.monitoring.monitors_public_posts
+    ):
         found.append(
             warn(
                 ("monitoring", "works_council_consent_date"),

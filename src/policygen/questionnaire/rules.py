@@ -49,6 +49,11 @@ def asks_for_disclaimer(mention_employer: MentionEmployer | str) -> bool:
     return MentionEmployer(mention_employer) is MentionEmployer.with_disclaimer
 
 
+def needs_works_council_consent(works_council: bool, monitors_public_posts: bool) -> bool:
+    """Following employees' public posts needs the works council's consent, where there is one."""
+    return works_council and monitors_public_posts
+
+
 def needs_platform_name(platform: Platform | str) -> bool:
     """An account on a platform not in the list needs the platform's name."""
     return Platform(platform) is Platform.other

@@ -263,7 +263,9 @@ def shared_facts(q: Questionnaire, *, as_chapter: bool | None) -> SharedFacts:
         and encourages_use,
         offers_training=q.encouragement.training or bool(q.facilitation.training),
         monitors_public_posts=monitoring.monitors_public_posts,
-        needs_works_council_consent=org.works_council and monitoring.monitors_public_posts,
+        needs_works_council_consent=rules.needs_works_council_consent(
+            org.works_council, monitoring.monitors_public_posts
+        ),
         has_kpis=bool(monitoring.kpis),
         requires_acknowledgement=q.introduction.acknowledgement_required,
         acknowledgement_on_last_page=q.introduction.acknowledgement_required

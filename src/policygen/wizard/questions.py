@@ -68,8 +68,9 @@ answers file or ``--update`` keeps them as they are, and a new file leaves them 
 
 ASKED_ONLY_WHEN: dict[str, Rule] = {
     "document.approval_date": lambda state: state.get("document.approved_by") is not None,
-    "monitoring.works_council_consent_date": lambda state: bool(
-        state.get("organisation.works_council") and state.get("monitoring.monitors_public_posts")
+    "monitoring.works_council_consent_date": lambda state: rules.needs_works_council_consent(
+        bool(state.get("organisation.works_council")),
+        bool(state.get("monitoring.monitors_public_posts")),
     ),
     "organisation.education_level": lambda state: state.get("organisation.sector") == "education",
     "private_use.image_consent": lambda state: (
